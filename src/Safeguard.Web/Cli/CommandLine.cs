@@ -22,8 +22,17 @@ public static class CommandLine
             case "help" or "--help" or "-h":
                 stdout.WriteLine(HelpText);
                 return Success;
+            case "serve" or "--demo" or "--urls":
+                return await HostCommands.ServeAsync(verb == "serve" ? rest : args, stdout, stderr);
+            case "migrate":
+                return await HostCommands.MigrateAsync(rest, stdout, stderr);
+            case "seed":
+                return await HostCommands.SeedAsync(rest, stdout, stderr);
+            case "ledger":
+                return await HostCommands.LedgerAsync(rest, stdout, stderr);
+            case "demo-code":
+                return await DemoCodeCommand.RunAsync(rest, stdout, stderr);
             default:
-                await Task.CompletedTask;
                 stderr.WriteLine($"Unknown verb '{verb}'.");
                 stderr.WriteLine(HelpText);
                 return Usage;
@@ -38,5 +47,6 @@ public static class CommandLine
           seed                       add the demo partnership (demo mode only)
           ledger verify              check the ledger and access-log chains against the last checkpoint
           ledger checkpoint          write the chains' heads outside the database
+          demo-code EMAIL            print a demo account's current authenticator code (demo accounts only)
         """;
 }

@@ -1,0 +1,25 @@
+namespace Safeguard.Web.Auth;
+
+/// <summary>What the access log says a user did with a child's record.</summary>
+public static class AccessActions
+{
+    public const string ViewRecord = "view-record";
+    public const string ViewChronology = "view-chronology";
+    public const string ViewWhoViewed = "view-who-viewed";
+    public const string SeenInSearch = "seen-in-search";
+    public const string BreakGlass = "break-glass";
+    public const string RequestAccess = "request-access";
+    public const string Edit = "edit-record";
+
+    public static string Describe(string action) => action switch
+    {
+        ViewRecord => "Opened the record",
+        ViewChronology => "Read the chronology",
+        ViewWhoViewed => "Read who has viewed the record",
+        SeenInSearch => "Saw the child in search results",
+        BreakGlass => "Broke the glass",
+        RequestAccess => "Asked for access",
+        Edit => "Changed the record",
+        _ => action,
+    };
+}

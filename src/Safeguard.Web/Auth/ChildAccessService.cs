@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core;
+using Safeguard.Core.Access;
+using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
+
+namespace Safeguard.Web.Auth;
+
+/// <summary>
+/// Resource-based access to a person's record: works out the signed-in user's relationship from the stored facts
+/// and asks Core's rule. Every page that shows any part of a record opens it through <see cref="OpenAsync"/>, which
+/// writes the read to the access log before anything is shown.
+/// </summary>
+public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccessor http)
+{
+    public UserContext User => UserContext.From(http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user."));
+
+    public async Task<AccessBasis> BasisAsync(Id<Person> personId, CancellationToken cancellationToken = default)
+    {
+        var user = User;
+        var now = db.Now;
+        var openAllocations = db.CaseAllocations.Where(a => a.PersonId == personId && a.EndedAt == null)
+            .Join(db.Cases.Where(c => c.ClosedAt == null), a => a.CaseId, c => c.Id, (a, c) => a);
+        var facts = new RelationshipFacts(
+            AllocatedToChildsCase: await openAllocations.AnyAsync(a => a.UserId == user.UserId, cancellationToken),
+            TeamAllocatedToChildsCase: user.TeamId is { } team && await openAllocations.AnyAsync(a => a.TeamId == team, cancellationToken),
+            AgencyHasOpenInvolvement: await db.Cases.AnyAsync(c => c.PersonId == personId && c.AgencyId == user.AgencyId && c.ClosedAt == null, cancellationToken),
+            HasApprovedAccessRequest: await db.AccessRequests.AnyAsync(r => r.PersonId == personId && r.RequestedByUserId == user.UserId
+                && r.Status == AccessRequestStatus.Approved && r.ExpiresAt > now, cancellationToken),
+            HasActiveBreakGlass: await db.BreakGlass.AnyAsync(b => b.PersonId == personId && b.UserId == user.UserId && b.ExpiresAt > now, cancellationToken));
+        return ChildRecordAccess.Decide(facts);
+    }
+
+    /// <summary>
+    /// The person, if the user may see their record, with the read logged; null otherwise (the page answers 404,
+    /// so a user without access cannot even confirm which ids exist).
+    /// </summary>
+    public async Task<(Person Person, AccessBasis Basis)?> OpenAsync(Id<Person> personId, string action, CancellationToken cancellationToken = default)
+    {
+        var basis = await BasisAsync(personId, cancellationToken);
+        if (basis == AccessBasis.None)
+        {
+            return null;
+        }
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+        var reason = basis == AccessBasis.BreakGlass
+            ? await db.BreakGlass.Where(b => b.PersonId == personId && b.UserId == User.UserId).OrderByDescending(b => b.At).Select(b => b.Reason).FirstAsync(cancellationToken)
+            : null;
+        db.RecordAccess(Person.PersonStream(personId), action, basis.ToString(), reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return (person, basis);
+    }
+
+    /// <summary>
+    /// The person, tracked for changes, if the user may write to their record; null otherwise (answer 404).
+    /// Writes are ledgered by the save; the read that precedes them is logged as an edit.
+    /// </summary>
+    public async Task<Person?> OpenForWriteAsync(Id<Person> personId, CancellationToken cancellationToken = default)
+    {
+        var basis = await BasisAsync(personId, cancellationToken);
+        if (!ChildRecordAccess.MayWrite(basis))
+        {
+            return null;
+        }
+        var person = await db.People.SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is not null)
+        {
+            db.RecordAccess(Person.PersonStream(personId), AccessActions.Edit, basis.ToString());
+        }
+        return person;
+    }
+
+    /// <summary>Which agencies know a child (have or had a case): what anyone may learn from a search.</summary>
+    public async Task<Dictionary<Id<Person>, List<string>>> KnownToAsync(IReadOnlyCollection<Id<Person>> people, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Cases.Where(c => people.Contains(c.PersonId))
+            .Join(db.Agencies, c => c.AgencyId, a => a.Id, (c, a) => new { c.PersonId, a.Name })
+            .Distinct().ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.Select(r => r.Name).Order(StringComparer.Ordinal).ToList());
+    }
+}

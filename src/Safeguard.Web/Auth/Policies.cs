@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Safeguard.Core.Access;
+
+namespace Safeguard.Web.Auth;
+
+/// <summary>
+/// Authorization policies. The fallback, applied to every endpoint that does not say otherwise, is "signed in with
+/// a second factor": a user who has given only a password may reach nothing but the page that sets up their
+/// authenticator.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Signed in with a password, second factor not yet set up: the authenticator set-up page only.</summary>
+    public const string PasswordOnly = "password-only";
+    public const string Managers = "managers";
+    public const string Scrutiny = "scrutiny";
+    public const string PartnershipAdmin = "partnership-admin";
+
+    /// <summary>The "amr" claim value Identity adds after a second factor (and OIDC sign-in maps from the IdP).</summary>
+    public const string MultiFactor = "mfa";
+
+    public static AuthorizationPolicy SignedInWithSecondFactor { get; } = new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireClaim("amr", MultiFactor)
+        .Build();
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.FallbackPolicy = SignedInWithSecondFactor;
+        options.DefaultPolicy = SignedInWithSecondFactor;
+        options.AddPolicy(PasswordOnly, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Managers, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.TeamManager, Roles.SeniorManager));
+        options.AddPolicy(Scrutiny, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.Scrutineer, Roles.TeamManager, Roles.SeniorManager));
+        options.AddPolicy(PartnershipAdmin, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.PartnershipAdministrator));
+    }
+}

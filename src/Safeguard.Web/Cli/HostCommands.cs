@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Web.Data;
+using Safeguard.Web.Demo;
+using Safeguard.Web.Ledger;
+
+namespace Safeguard.Web.Cli;
+
+/// <summary>The verbs that run inside the application's host: serve, migrate, seed, ledger verify/checkpoint.</summary>
+public static class HostCommands
+{
+    public static async Task<int> ServeAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var demo = args.Contains("--demo");
+        var builder = SafeguardApp.CreateBuilder(WithoutFlags(args, demo), demo ? new Dictionary<string, string?> { ["Demo:Enabled"] = "true" } : null);
+        var app = SafeguardApp.BuildPipeline(builder);
+        if (await PrepareDatabaseAsync(app.Services, app.Configuration, stdout, stderr) is { } failure)
+        {
+            return failure;
+        }
+        await app.StartAsync();
+        foreach (var address in app.Urls)
+        {
+            stdout.WriteLine($"Safeguard is running at {address}");
+        }
+        if (SafeguardApp.IsDemo(app.Configuration))
+        {
+            stdout.WriteLine("Demo mode: sign in with a demo account from README.md; `./safeguard demo-code EMAIL` prints its current code.");
+        }
+        await app.WaitForShutdownAsync();
+        return CommandLine.Success;
+    }
+
+    /// <summary>
+    /// Migrates when asked (demo mode, or Database:MigrateOnStart), refuses to serve from a database that is not
+    /// durable, and seeds the demo partnership on the first run in demo mode.
+    /// </summary>
+    public static async Task<int?> PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var demo = SafeguardApp.IsDemo(configuration);
+        if (demo || configuration.GetValue<bool>("Database:MigrateOnStart"))
+        {
+            await db.Database.MigrateAsync();
+        }
+        var problems = await DatabaseDurability.CheckAsync(db);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine($"Refusing to start: {problem}");
+            }
+            return CommandLine.Failure;
+        }
+        if (demo && !await db.Agencies.AnyAsync())
+        {
+            await DemoPartnership.SeedAsync(scope.ServiceProvider);
+            stdout.WriteLine("Seeded the demo partnership.");
+        }
+        return null;
+    }
+
+    public static Task<int> MigrateAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        WithDatabaseAsync(args, "migrate", async (db, _, _) =>
+        {
+            await db.Database.MigrateAsync();
+            var problems = await DatabaseDurability.CheckAsync(db);
+            foreach (var problem in problems)
+            {
+                stderr.WriteLine($"Warning: {problem}");
+            }
+            stdout.WriteLine("Database is up to date.");
+            return CommandLine.Success;
+        });
+
+    public static Task<int> SeedAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
+        WithDatabaseAsync(args, "seed", async (db, services, configuration) =>
+        {
+            if (!SafeguardApp.IsDemo(configuration) && !args.Contains("--demo"))
+            {
+                stderr.WriteLine("Demo data is seeded only in demo mode: run `./safeguard seed --demo` against a demo database.");
+                return CommandLine.Usage;
+            }
+            await db.Database.MigrateAsync();
+            if (await db.Agencies.AnyAsync())
+            {
+                stdout.WriteLine("The database already holds a partnership; nothing seeded.");
+                return CommandLine.Success;
+            }
+            await DemoPartnership.SeedAsync(services);
+            stdout.WriteLine("Seeded the demo partnership.");
+            return CommandLine.Success;
+        });
+
+    public static Task<int> LedgerAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var sub = args.FirstOrDefault();
+        return sub switch
+        {
+            "verify" => WithDatabaseAsync(args[1..], "ledger-verify", (db, services, _) =>
+            {
+                var witness = services.GetRequiredService<LedgerWitness>();
+                var intact = true;
+                foreach (var chain in Enum.GetValues<SafeguardDbContext.ChainName>())
+                {
+                    var report = witness.Verify(db, chain);
+                    var name = ChainLabel(chain);
+                    if (report.Verification.IsIntact)
+                    {
+                        stdout.WriteLine($"{name}: {report.Verification.Explanation} (last checkpoint at entry {report.LastCheckpoint})");
+                    }
+                    else
+                    {
+                        intact = false;
+                        stdout.WriteLine($"{name}: FAILED at sequence {report.Verification.FirstBadSequence}: {report.Verification.Explanation}");
+                    }
+                }
+                return Task.FromResult(intact ? CommandLine.Success : CommandLine.Failure);
+            }),
+            "checkpoint" => WithDatabaseAsync(args[1..], "ledger-checkpoint", (db, services, _) =>
+            {
+                var witness = services.GetRequiredService<LedgerWitness>();
+                var ok = true;
+                foreach (var chain in Enum.GetValues<SafeguardDbContext.ChainName>())
+                {
+                    var result = witness.Checkpoint(db, chain);
+                    ok &= result.Written;
+                    var target = result.Written ? $" ({result.EntriesAdded} new entries) in {witness.PathOf(chain)}" : "";
+                    stdout.WriteLine($"{ChainLabel(chain)}: {result.Message}{target}");
+                }
+                return Task.FromResult(ok ? CommandLine.Success : CommandLine.Failure);
+            }),
+            _ => Task.FromResult(UsageError(stderr, "usage: ./safeguard ledger verify|checkpoint")),
+        };
+    }
+
+    private static string ChainLabel(SafeguardDbContext.ChainName chain) =>
+        chain == SafeguardDbContext.ChainName.Ledger ? "ledger" : "access log";
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine(message);
+        return CommandLine.Usage;
+    }
+
+    /// <summary>Builds the application's services (no web server) and runs one job with a database context.</summary>
+    public static async Task<int> WithDatabaseAsync(string[] args, string actorName, Func<SafeguardDbContext, IServiceProvider, IConfiguration, Task<int>> job)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Safeguard:SystemActor"] = $"cli/{actorName}",
+            ["Ledger:CheckpointInterval"] = "0",
+        };
+        if (args.Contains("--demo"))
+        {
+            settings["Demo:Enabled"] = "true";
+        }
+        var builder = SafeguardApp.CreateBuilder(WithoutFlags(args, args.Contains("--demo")), settings);
+        await using var app = builder.Build();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        return await job(db, scope.ServiceProvider, app.Configuration);
+    }
+
+    private static string[] WithoutFlags(string[] args, bool demo) => demo ? args.Where(a => a != "--demo").ToArray() : args;
+}

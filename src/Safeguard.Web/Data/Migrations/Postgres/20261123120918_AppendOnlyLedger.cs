@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+using Safeguard.Web.Data;
+
+#nullable disable
+
+namespace Safeguard.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AppendOnlyLedger : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The database itself refuses UPDATE, DELETE and TRUNCATE on the ledger and the access log.
+            foreach (var sql in PostgresAppendOnly.Sql)
+            {
+                migrationBuilder.Sql(sql);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS ledger_entries_append_only ON ledger_entries;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS ledger_entries_no_truncate ON ledger_entries;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS access_log_entries_append_only ON access_log_entries;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS access_log_entries_no_truncate ON access_log_entries;");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS safeguard_refuse_change();");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Ledger;
+using Safeguard.Web.Data.Model;
+
+namespace Safeguard.Web.Data;
+
+/// <summary>
+/// Safeguard's one DbContext. Every save writes, in the same transaction, one ledger entry per changed row, chained
+/// to the entry before it; and every access recorded with <see cref="RecordAccess"/> is chained in the access log.
+/// The provider subclasses say how to serialise appends across application instances.
+/// </summary>
+public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor actor, TimeProvider time)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    private readonly List<PendingAccess> _pendingAccess = [];
+
+    public CurrentActor Actor { get; } = actor;
+    public TimeProvider Time { get; } = time;
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<PersonIdentifier> PersonIdentifiers => Set<PersonIdentifier>();
+    public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+    public DbSet<PersonContact> PersonContacts => Set<PersonContact>();
+    public DbSet<PersonVulnerability> PersonVulnerabilities => Set<PersonVulnerability>();
+    public DbSet<ChildCase> Cases => Set<ChildCase>();
+    public DbSet<CaseAllocation> CaseAllocations => Set<CaseAllocation>();
+    public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
+    public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
+    public DbSet<BreakGlassAccess> BreakGlass => Set<BreakGlassAccess>();
+    public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    /// <summary>The database's current time, as the application sees it: the only clock the data layer reads.</summary>
+    public DateTimeOffset Now => ChainHash.TruncateToMicroseconds(Time.GetUtcNow());
+
+    /// <summary>
+    /// Queues an entry for the access log, written (and chained) by the next save. Callers save before showing
+    /// anything, so a read that cannot be logged is not shown.
+    /// </summary>
+    public void RecordAccess(string stream, string action, string? basis = null, string? reason = null) =>
+        _pendingAccess.Add(new PendingAccess(stream, action, basis, reason));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var ledger = LedgerChanges.Collect(ChangeTracker);
+        if (ledger.Count == 0 && _pendingAccess.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var appended = new List<object>();
+        try
+        {
+            var at = Now;
+            if (ledger.Count > 0)
+            {
+                await LockChainAsync(ChainName.Ledger, cancellationToken);
+                var head = await Ledger.AsNoTracking().OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+                var (sequence, previous) = head is null ? (0L, ChainHash.Genesis) : (head.Sequence, head.Hash);
+                foreach (var change in ledger)
+                {
+                    sequence++;
+                    var fields = LedgerEntry.LedgerChainFields(change.Stream, change.Type, change.Payload, Actor.Actor, Actor.Agency, at);
+                    var hash = ChainHash.Compute(sequence, previous, fields);
+                    appended.Add(Ledger.Add(new LedgerEntry
+                    {
+                        Sequence = sequence,
+                        Stream = change.Stream,
+                        Type = change.Type,
+                        Payload = change.Payload,
+                        Actor = Actor.Actor,
+                        Agency = Actor.Agency,
+                        At = at,
+                        PreviousHash = previous,
+                        Hash = hash,
+                    }).Entity);
+                    previous = hash;
+                }
+            }
+            if (_pendingAccess.Count > 0)
+            {
+                await LockChainAsync(ChainName.AccessLog, cancellationToken);
+                var head = await AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence)
+                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+                var (sequence, previous) = head is null ? (0L, ChainHash.Genesis) : (head.Sequence, head.Hash);
+                foreach (var access in _pendingAccess)
+                {
+                    sequence++;
+                    var fields = AccessLogEntry.AccessChainFields(access.Stream, access.Action, Actor.Actor, Actor.Agency, at, access.Basis, access.Reason);
+                    var hash = ChainHash.Compute(sequence, previous, fields);
+                    appended.Add(AccessLog.Add(new AccessLogEntry
+                    {
+                        Sequence = sequence,
+                        Stream = access.Stream,
+                        Action = access.Action,
+                        Actor = Actor.Actor,
+                        Agency = Actor.Agency,
+                        At = at,
+                        Basis = access.Basis,
+                        Reason = access.Reason,
+                        PreviousHash = previous,
+                        Hash = hash,
+                    }).Entity);
+                    previous = hash;
+                }
+            }
+
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            _pendingAccess.Clear();
+            return saved - appended.Count;
+        }
+        catch
+        {
+            // The chain entries were numbered against a head that may move before a retry: drop them.
+            foreach (var entity in appended)
+            {
+                Entry(entity).State = EntityState.Detached;
+            }
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.RollbackAsync(CancellationToken.None);
+            }
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Serialises appends to one chain across every connection and every application instance, until the
+    /// transaction ends. Reading the head and writing the next entry under this lock is what stops two writers
+    /// forking the chain.
+    /// </summary>
+    protected abstract Task LockChainAsync(ChainName chain, CancellationToken cancellationToken);
+
+    /// <summary>SQL for the triggers that make the ledger and the access log refuse UPDATE, DELETE and TRUNCATE.</summary>
+    public abstract IReadOnlyList<string> AppendOnlyTriggerSql();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        TypedIdConventions.Apply(configurationBuilder, typeof(SafeguardDbContext).Assembly);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SafeguardDbContext).Assembly);
+    }
+
+    public enum ChainName
+    {
+        Ledger,
+        AccessLog,
+    }
+
+    private sealed record PendingAccess(string Stream, string Action, string? Basis, string? Reason);
+}
+

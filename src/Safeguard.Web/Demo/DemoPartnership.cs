@@ -1,0 +1,256 @@
+using Microsoft.AspNetCore.Identity;
+using Safeguard.Core.Access;
+using Safeguard.Core.People;
+using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
+
+namespace Safeguard.Web.Demo;
+
+/// <summary>
+/// The fictional Northbridge partnership seeded in demo mode (and in the tests): six agencies, a user for every role
+/// across several of them, and a handful of children with some history. Every name, number and place is invented;
+/// NHS numbers are in the 999 range reserved for testing.
+/// </summary>
+public static class DemoPartnership
+{
+    /// <summary>Every demo account's password. Demo mode only: README.md lists it.</summary>
+    public const string Password = "Northbridge-demo-2026";
+    public const string EmailDomain = "demo.safeguard.example";
+
+    public sealed record DemoUser(string Email, string Name, string AgencyCode, string Team, string JobTitle, string[] Roles, string? ManagerEmail);
+
+    public static readonly IReadOnlyList<(string Code, string Name, AgencyKind Kind)> Agencies =
+    [
+        ("NSP", "Northbridge Safeguarding Partnership", AgencyKind.Partnership),
+        ("CSC", "Northbridge Children's Social Care", AgencyKind.ChildrensSocialCare),
+        ("POL", "Northbridge Police", AgencyKind.Police),
+        ("HLT", "Northbridge Health NHS Trust", AgencyKind.Health),
+        ("EDU", "Northbridge Schools", AgencyKind.Education),
+        ("YTH", "Riverside Youth Project", AgencyKind.VoluntaryYouthProject),
+        ("TXL", "Northbridge Taxi Licensing", AgencyKind.TaxiLicensing),
+    ];
+
+    public static readonly IReadOnlyList<DemoUser> Users =
+    [
+        new("csc.seniormanager", "Helen Marsh", "CSC", "Children's services leadership", "Head of service", [Roles.SeniorManager], null),
+        new("csc.teammanager", "Priya Raman", "CSC", "Child Exploitation Team", "Team manager", [Roles.TeamManager], "csc.seniormanager"),
+        new("csc.practitioner", "Sam Whitfield", "CSC", "Child Exploitation Team", "Social worker", [Roles.Practitioner], "csc.teammanager"),
+        new("csc.practitioner2", "Grace Adeyemi", "CSC", "Child Exploitation Team", "Social worker", [Roles.Practitioner], "csc.teammanager"),
+        new("mash.triage", "Tom Hargreaves", "CSC", "Front Door (MASH)", "Front door social worker", [Roles.FrontDoor], "csc.teammanager"),
+        new("police.seniormanager", "Detective Superintendent Ruth Cole", "POL", "Public protection", "Head of public protection", [Roles.SeniorManager], null),
+        new("police.teammanager", "Detective Sergeant Imran Malik", "POL", "Child Exploitation Unit", "Detective sergeant", [Roles.TeamManager], "police.seniormanager"),
+        new("police.officer", "Detective Constable Laura Briggs", "POL", "Child Exploitation Unit", "Detective constable", [Roles.Practitioner], "police.teammanager"),
+        new("police.analyst", "Owen Price", "POL", "Intelligence Unit", "Intelligence analyst", [Roles.IntelligenceAnalyst], "police.teammanager"),
+        new("health.teammanager", "Dr Nia Evans", "HLT", "Safeguarding Children Team", "Named nurse", [Roles.TeamManager], null),
+        new("health.nurse", "Claire Dunn", "HLT", "Safeguarding Children Team", "School nurse", [Roles.Practitioner], "health.teammanager"),
+        new("school.dsl", "Mark Fenton", "EDU", "Northbridge Academy", "Designated safeguarding lead", [Roles.Practitioner], "school.head"),
+        new("school.head", "Angela Price", "EDU", "Northbridge Academy", "Headteacher", [Roles.TeamManager], null),
+        new("youth.manager", "Femi Okafor", "YTH", "Riverside outreach", "Project manager", [Roles.TeamManager], null),
+        new("youth.worker", "Jess Moran", "YTH", "Riverside outreach", "Youth worker", [Roles.Practitioner], "youth.manager"),
+        new("licensing.officer", "Gareth Lloyd", "TXL", "Licensing enforcement", "Licensing enforcement officer", [Roles.Practitioner], "licensing.manager"),
+        new("licensing.manager", "Sue Barker", "TXL", "Licensing enforcement", "Licensing manager", [Roles.TeamManager], null),
+        new("partnership.admin", "Ben Ashworth", "NSP", "Partnership business unit", "Partnership administrator", [Roles.PartnershipAdministrator], null),
+        new("scrutineer", "Professor Alison Reid", "NSP", "Independent scrutiny", "Independent scrutineer", [Roles.Scrutineer], null),
+    ];
+
+    public static string EmailOf(string user) => $"{user}@{EmailDomain}";
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<SafeguardDbContext>();
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
+        var now = db.Now;
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole<Guid>(role)));
+            }
+        }
+
+        var agencies = Agencies.ToDictionary(a => a.Code, a => new Agency { Code = a.Code, Name = a.Name, Kind = a.Kind });
+        db.Agencies.AddRange(agencies.Values);
+        var teams = Users.Select(u => (u.AgencyCode, u.Team)).Distinct()
+            .ToDictionary(t => t, t => new Team { AgencyId = agencies[t.AgencyCode].Id, Name = t.Team });
+        db.Teams.AddRange(teams.Values);
+        await db.SaveChangesAsync();
+
+        var accounts = new Dictionary<string, AppUser>();
+        foreach (var demo in Users)
+        {
+            var user = new AppUser
+            {
+                UserName = EmailOf(demo.Email),
+                Email = EmailOf(demo.Email),
+                EmailConfirmed = true,
+                DisplayName = demo.Name,
+                JobTitle = demo.JobTitle,
+                AgencyId = agencies[demo.AgencyCode].Id,
+                TeamId = teams[(demo.AgencyCode, demo.Team)].Id,
+            };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRolesAsync(user, demo.Roles));
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+            accounts[demo.Email] = user;
+        }
+        foreach (var demo in Users.Where(u => u.ManagerEmail is not null))
+        {
+            var user = accounts[demo.Email];
+            user.ManagerId = accounts[demo.ManagerEmail!].Id;
+            Check(await users.UpdateAsync(user));
+        }
+
+        var seeder = new ChildSeeder(db, agencies, accounts, now);
+        seeder.Children();
+        await db.SaveChangesAsync();
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seed failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    /// <summary>A valid NHS number in the 999 test range, made from a serial number.</summary>
+    public static string TestNhsNumber(int serial)
+    {
+        for (var candidate = serial; ; candidate++)
+        {
+            var digits = $"999{candidate % 1_000_000:D6}";
+            var sum = 0;
+            for (var i = 0; i < 9; i++)
+            {
+                sum += (digits[i] - '0') * (10 - i);
+            }
+            var check = 11 - (sum % 11);
+            if (check == 11)
+            {
+                check = 0;
+            }
+            if (check != 10)
+            {
+                var number = digits + check;
+                return NhsNumber.IsValid(number) ? number : throw new InvalidOperationException("check digit arithmetic");
+            }
+        }
+    }
+
+    private sealed class ChildSeeder(SafeguardDbContext db, Dictionary<string, Agency> agencies, Dictionary<string, AppUser> users, DateTimeOffset now)
+    {
+        private int _caseNumber;
+
+        public void Children()
+        {
+            var amber = Child("Amber", "Lewis", now.AddYears(-14).AddDays(-120), Sex.Female, Ethnicity.WhiteEnglishWelshScottishNorthernIrishBritish, 1, "English");
+            amber.OtherNames.Add(Name(amber, PersonNameKind.KnownAs, "Ambs", "YTH"));
+            amber.Addresses.Add(Address(amber, "14 Canal Street", "Northbridge", "NB3 4QT", now.AddYears(-3), "CSC"));
+            amber.Contacts.Add(new PersonContact { PersonId = amber.Id, Name = "Karen Lewis", Relationship = "Mother", Phone = "07700 900123", HasParentalResponsibility = true, RecordedByAgencyId = agencies["CSC"].Id, RecordedAt = now.AddMonths(-5) });
+            amber.Vulnerabilities.Add(Vulnerability(amber, VulnerabilityKind.DomesticAbuseAtHome, "Police call-outs to the home address in the last year.", "CSC"));
+            amber.Identifiers.Add(new PersonIdentifier { PersonId = amber.Id, Kind = IdentifierKind.SchoolUniquePupilNumber, Value = "H801200001002", RecordedByAgencyId = agencies["EDU"].Id, RecordedAt = now.AddMonths(-20) });
+            var amberCsc = Case(amber, "CSC", "Child protection", now.AddMonths(-4), "csc.practitioner", lead: true);
+            Case(amber, "YTH", "Outreach keyworking", now.AddMonths(-6), "youth.worker", lead: true);
+            Case(amber, "EDU", "Safeguarding file", now.AddMonths(-8), "school.dsl", lead: true);
+            Chronology(amber, "EDU", "school.dsl", ChronologyKinds.SchoolAbsence, now.AddMonths(-7), "Attendance down to 62% this half term; Amber says she has been 'staying at a friend's'.");
+            Chronology(amber, "YTH", "youth.worker", ChronologyKinds.Contact, now.AddMonths(-5), "Amber seen getting into a silver car with two adult men outside the project at 21:40. Registration partly noted: NB19 ***.");
+            Chronology(amber, "CSC", "csc.practitioner", ChronologyKinds.HomeVisit, now.AddMonths(-4).AddDays(3), "Home visit. Mother worried about new phone and clothes Amber cannot explain.");
+            Chronology(amber, "CSC", "csc.practitioner", ChronologyKinds.SeenAlone, now.AddMonths(-3), "Seen alone at school. Amber said an older man she calls her 'friend' buys her things and drives her around.");
+            Chronology(amber, "POL", "police.officer", ChronologyKinds.PoliceIncident, now.AddMonths(-2), "Found at 02:10 at a flat above a takeaway on Mill Road with adult males; returned home.");
+            Chronology(amber, "CSC", "csc.practitioner", ChronologyKinds.CaseNote, now.AddDays(-10), "Strategy discussion requested with police and health.");
+            _ = amberCsc;
+
+            var jade = Child("Jade", "Thornton", now.AddYears(-15).AddDays(-40), Sex.Female, Ethnicity.WhiteEnglishWelshScottishNorthernIrishBritish, 2, "English");
+            jade.Addresses.Add(Address(jade, "Oakfield Children's Home, 2 Elm Grove", "Northbridge", "NB1 7HD", now.AddMonths(-9), "CSC"));
+            jade.Vulnerabilities.Add(Vulnerability(jade, VulnerabilityKind.InCare, "Looked after since last year; placed out of her home area.", "CSC"));
+            jade.Vulnerabilities.Add(Vulnerability(jade, VulnerabilityKind.OwnMentalOrEmotionalHealth, "Self-harm disclosed to school nurse.", "HLT"));
+            Case(jade, "CSC", "Looked after child", now.AddMonths(-9), "csc.practitioner2", lead: true);
+            Case(jade, "HLT", "School nursing", now.AddMonths(-3), "health.nurse", lead: true);
+            Chronology(jade, "HLT", "health.nurse", ChronologyKinds.SexualHealthAttendance, now.AddMonths(-2), "Attended sexual health clinic with an adult she described as her cousin's friend.");
+            Chronology(jade, "CSC", "csc.practitioner2", ChronologyKinds.CaseNote, now.AddMonths(-1), "Placement reports three late returns this month; Jade collected by taxi each time.");
+
+            var aisha = Child("Aisha", "Khan", now.AddYears(-13).AddDays(-200), Sex.Female, Ethnicity.AsianPakistani, 3, "English");
+            aisha.OtherNames.Add(Name(aisha, PersonNameKind.AlternativeSpelling, "Ayesha Khan", "HLT"));
+            Case(aisha, "EDU", "Behaviour", now.AddMonths(-5), "school.dsl", lead: true);
+            Chronology(aisha, "EDU", "school.dsl", ChronologyKinds.Exclusion, now.AddMonths(-3), "Fixed-term exclusion after leaving site at lunchtime; seen near the bus station.");
+
+            var kayleigh = Child("Kayleigh", "Shaw", now.AddYears(-16).AddDays(-10), Sex.Female, Ethnicity.MixedWhiteAndBlackCaribbean, 4, "English");
+            Case(kayleigh, "YTH", "Outreach keyworking", now.AddMonths(-2), "youth.worker", lead: true);
+            Chronology(kayleigh, "YTH", "youth.worker", ChronologyKinds.Contact, now.AddMonths(-1), "Kayleigh has a new phone and says she does not need the project any more.");
+
+            var ewa = Child("Ewa", "Nowak", now.AddYears(-14).AddDays(-300), Sex.Female, Ethnicity.WhiteOther, 5, "Polish");
+            ewa.Nationality = "Polish";
+            ewa.InterpreterNeeded = true;
+            Case(ewa, "HLT", "Emergency department follow-up", now.AddMonths(-1), "health.nurse", lead: true);
+            Chronology(ewa, "HLT", "health.nurse", ChronologyKinds.EmergencyDepartment, now.AddMonths(-1), "Attended ED at 03:00 intoxicated; accompanied by an adult male who left before staff could speak to him.");
+
+            var daniel = Child("Daniel", "Okoro", now.AddYears(-15).AddDays(-90), Sex.Male, Ethnicity.BlackAfrican, 6, "English");
+            Case(daniel, "CSC", "Child in need", now.AddMonths(-2), "csc.practitioner2", lead: true);
+            Chronology(daniel, "CSC", "csc.practitioner2", ChronologyKinds.CaseNote, now.AddMonths(-1), "Daniel has been given money and a phone by an adult he met online.");
+
+            var parent = new Person { Kind = PersonKind.Adult, GivenName = "Karen", FamilyName = "Lewis", DateOfBirth = DateOnly.FromDateTime(now.AddYears(-38).UtcDateTime), Sex = Sex.Female, CreatedByAgencyId = agencies["CSC"].Id, CreatedAt = now.AddMonths(-5) };
+            db.People.Add(parent);
+        }
+
+        private Person Child(string given, string family, DateTimeOffset born, Sex sex, Ethnicity ethnicity, int serial, string language)
+        {
+            var person = new Person
+            {
+                Kind = PersonKind.Child,
+                GivenName = given,
+                FamilyName = family,
+                DateOfBirth = DateOnly.FromDateTime(born.UtcDateTime),
+                Sex = sex,
+                Ethnicity = ethnicity,
+                NhsNumber = TestNhsNumber(serial * 1013),
+                FirstLanguage = language,
+                Nationality = "British",
+                CreatedByAgencyId = agencies["CSC"].Id,
+                CreatedAt = now.AddMonths(-12),
+            };
+            db.People.Add(person);
+            return person;
+        }
+
+        private PersonName Name(Person person, PersonNameKind kind, string name, string agency) =>
+            new() { PersonId = person.Id, Kind = kind, Name = name, RecordedByAgencyId = agencies[agency].Id, RecordedAt = now.AddMonths(-6) };
+
+        private PersonAddress Address(Person person, string line1, string town, string postcode, DateTimeOffset from, string agency) =>
+            new() { PersonId = person.Id, Line1 = line1, Town = town, Postcode = postcode, From = DateOnly.FromDateTime(from.UtcDateTime), RecordedByAgencyId = agencies[agency].Id, RecordedAt = from };
+
+        private PersonVulnerability Vulnerability(Person person, VulnerabilityKind kind, string notes, string agency) =>
+            new() { PersonId = person.Id, Kind = kind, Notes = notes, RecordedByAgencyId = agencies[agency].Id, RecordedAt = now.AddMonths(-4) };
+
+        private ChildCase Case(Person person, string agency, string category, DateTimeOffset opened, string allocatedTo, bool lead)
+        {
+            var user = users[allocatedTo];
+            var childCase = new ChildCase
+            {
+                PersonId = person.Id,
+                AgencyId = agencies[agency].Id,
+                Reference = $"{agency}-{opened.Year}-{++_caseNumber:D6}",
+                Category = category,
+                OpenedAt = opened,
+            };
+            childCase.Allocations.Add(new CaseAllocation { CaseId = childCase.Id, PersonId = person.Id, UserId = user.Id, TeamId = user.TeamId, IsLead = lead, AllocatedAt = opened });
+            db.Cases.Add(childCase);
+            Chronology(person, agency, allocatedTo, ChronologyKinds.CaseOpened, opened, $"{category} case opened.");
+            return childCase;
+        }
+
+        private void Chronology(Person person, string agency, string user, string kind, DateTimeOffset at, string summary) =>
+            db.Chronology.Add(new ChronologyEntry
+            {
+                PersonId = person.Id,
+                AgencyId = agencies[agency].Id,
+                RecordedByUserId = users[user].Id,
+                Kind = kind,
+                OccurredAt = at,
+                RecordedAt = at,
+                Summary = summary,
+            });
+    }
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Web.Auth;
+using Safeguard.Web.Data.Model;
+
+namespace Safeguard.Web.Features.Account.Public;
+
+/// <summary>
+/// Sign-in through the partnership's own identity provider (OpenID Connect). The account must already exist in
+/// Safeguard with the same email, and the provider must confirm a second factor (amr "mfa"), or the partnership
+/// must have declared in configuration that its provider always requires one.
+/// </summary>
+public sealed class ExternalSignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration) : PageModel
+{
+    public string Problem { get; private set; } = "";
+
+    public IActionResult OnPost(string? returnUrl)
+    {
+        var redirect = Url.Page("/Account/Public/ExternalSignIn", "Callback", new { returnUrl = SignInModel.SafeReturnUrl(returnUrl) });
+        var properties = signIn.ConfigureExternalAuthenticationProperties(ExternalSignIn.Scheme, redirect);
+        return Challenge(properties, ExternalSignIn.Scheme);
+    }
+
+    public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        if (info is null)
+        {
+            Problem = "Your organisation's sign-in did not complete.";
+            return Page();
+        }
+        var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
+        var user = email is null ? null : await users.FindByEmailAsync(email);
+        if (user is null || !user.IsActive)
+        {
+            Problem = "There is no active Safeguard account for the email address your organisation gave. Ask the partnership's administrator.";
+            return Page();
+        }
+        var providerConfirmedMfa = info.Principal.FindAll("amr").Any(c => c.Value is "mfa" or "otp" or "hwk" or "swk");
+        if (!providerConfirmedMfa && !configuration.GetValue<bool>("Authentication:Oidc:ProviderAlwaysRequiresMfa"))
+        {
+            Problem = "Your organisation's sign-in did not confirm a second factor, which Safeguard requires.";
+            return Page();
+        }
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", Policies.MultiFactor), new Claim("idp", ExternalSignIn.Scheme)]);
+        return LocalRedirect(SignInModel.SafeReturnUrl(returnUrl));
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core;
+using Safeguard.Web.Auth;
+using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
+
+namespace Safeguard.Web.Features.Children;
+
+public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access) : PageModel
+{
+    public ChildHeader Header { get; private set; } = null!;
+    public List<PersonName> Names { get; private set; } = [];
+    public List<PersonIdentifier> Identifiers { get; private set; } = [];
+    public List<PersonAddress> Addresses { get; private set; } = [];
+    public List<PersonContact> Contacts { get; private set; } = [];
+    public List<PersonVulnerability> Vulnerabilities { get; private set; } = [];
+    public List<CaseSummary> Cases { get; private set; } = [];
+
+    public sealed record CaseSummary(string Agency, string Category, string Reference, string? Lead);
+
+    public async Task<IActionResult> OnGetAsync(Id<Person> id, CancellationToken cancellationToken)
+    {
+        if (await access.OpenAsync(id, AccessActions.ViewRecord, cancellationToken) is not { } opened)
+        {
+            return NotFound();
+        }
+        Header = ChildHeader.For(opened.Person, opened.Basis, "record", db.Now, User);
+        Names = await db.PersonNames.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).OrderBy(n => n.RecordedAt).ToListAsync(cancellationToken);
+        Identifiers = await db.PersonIdentifiers.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).ToListAsync(cancellationToken);
+        Addresses = await db.PersonAddresses.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).ToListAsync(cancellationToken);
+        Addresses = [.. Addresses.OrderByDescending(a => a.From ?? DateOnly.MinValue)];
+        Contacts = await db.PersonContacts.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).ToListAsync(cancellationToken);
+        Vulnerabilities = await db.PersonVulnerabilities.AsNoTracking().Where(n => n.PersonId == id && n.EndedAt == null).ToListAsync(cancellationToken);
+        var cases = await db.Cases.AsNoTracking().Where(c => c.PersonId == id && c.ClosedAt == null)
+            .Join(db.Agencies, c => c.AgencyId, a => a.Id, (c, a) => new { c.Id, Agency = a.Name, c.Category, c.Reference })
+            .ToListAsync(cancellationToken);
+        var caseIds = cases.Select(c => c.Id).ToList();
+        var leads = await db.CaseAllocations.AsNoTracking().Where(a => caseIds.Contains(a.CaseId) && a.IsLead && a.EndedAt == null)
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.CaseId, u.DisplayName }).ToListAsync(cancellationToken);
+        Cases = cases.Select(c => new CaseSummary(c.Agency, c.Category, c.Reference, leads.FirstOrDefault(l => l.CaseId == c.Id)?.DisplayName))
+            .OrderBy(c => c.Agency, StringComparer.Ordinal).ToList();
+        return Page();
+    }
+}

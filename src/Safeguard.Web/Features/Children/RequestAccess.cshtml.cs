@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core;
+using Safeguard.Core.Access;
+using Safeguard.Web.Auth;
+using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
+
+namespace Safeguard.Web.Features.Children;
+
+public sealed class RequestAccessModel(SafeguardDbContext db, ChildAccessService access) : PageModel
+{
+    [BindProperty]
+    public ReasonInput Input { get; set; } = new();
+
+    public Id<Person> Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public IReadOnlyList<string> KnownTo { get; private set; } = [];
+    public bool Pending { get; private set; }
+
+    public sealed class ReasonInput
+    {
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Id<Person> id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Id<Person> id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } early)
+        {
+            return early;
+        }
+        if (Pending)
+        {
+            return Page();
+        }
+        var reason = Input.Reason?.Trim() ?? "";
+        if (reason.Length < ChildRecordAccess.MinimumReasonLength)
+        {
+            ModelState.AddModelError("Input.Reason", reason.Length == 0
+                ? "Enter why you need access"
+                : $"Your reason must be at least {ChildRecordAccess.MinimumReasonLength} characters: say what your work with this child is");
+        }
+        else if (reason.Length > 2000)
+        {
+            ModelState.AddModelError("Input.Reason", "Your reason must be 2,000 characters or fewer");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.AccessRequests.Add(new AccessRequest
+        {
+            PersonId = id,
+            RequestedByUserId = access.User.UserId,
+            Reason = reason,
+            RequestedAt = db.Now,
+            Status = AccessRequestStatus.Pending,
+        });
+        db.RecordAccess(Person.PersonStream(id), AccessActions.RequestAccess, nameof(AccessBasis.None), reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/children/{id}/request-access");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Id<Person> id, CancellationToken cancellationToken)
+    {
+        var person = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.GivenName, p.FamilyName }).SingleOrDefaultAsync(cancellationToken);
+        if (person is null)
+        {
+            return NotFound();
+        }
+        if (await access.BasisAsync(id, cancellationToken) != AccessBasis.None)
+        {
+            return Redirect($"/children/{id}");
+        }
+        Id = id;
+        Name = $"{person.GivenName} {person.FamilyName}";
+        KnownTo = (await access.KnownToAsync([id], cancellationToken)).GetValueOrDefault(id) ?? [];
+        var userId = access.User.UserId;
+        Pending = await db.AccessRequests.AnyAsync(r => r.PersonId == id && r.RequestedByUserId == userId && r.Status == AccessRequestStatus.Pending, cancellationToken);
+        return null;
+    }
+}

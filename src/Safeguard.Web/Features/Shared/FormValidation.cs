@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Safeguard.Web.Features.Shared;
+
+/// <summary>
+/// Checks for typed text, adding GOV.UK-style messages by the field. They return the trimmed value (or null) and
+/// never change what the form shows back: the page redisplays exactly what was typed.
+/// </summary>
+public static class FormValidation
+{
+    public static string? RequiredText(this ModelStateDictionary modelState, string? value, string key, string whenMissing, int maximum, string what)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            modelState.AddModelError(key, whenMissing);
+            return null;
+        }
+        return modelState.OptionalText(trimmed, key, maximum, what);
+    }
+
+    public static string? OptionalText(this ModelStateDictionary modelState, string? value, string key, int maximum, string what)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+        if (trimmed.Length > maximum)
+        {
+            modelState.AddModelError(key, $"{what} must be {maximum:N0} characters or fewer; you have entered {trimmed.Length:N0}");
+        }
+        return trimmed;
+    }
+
+    /// <summary>A date that, if given, is a real date not in the future.</summary>
+    public static DateOnly? OptionalPastDate(this ModelStateDictionary modelState, DateInput input, string key, string what, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.IsEmpty)
+        {
+            return null;
+        }
+        if (!input.TryParse(what, out var date, out var error))
+        {
+            modelState.AddModelError(key, error);
+            return null;
+        }
+        if (date > today)
+        {
+            modelState.AddModelError(key, $"{what} must be today or in the past");
+        }
+        else if (date < today.AddYears(-120))
+        {
+            modelState.AddModelError(key, $"{what} must be within the last 120 years");
+        }
+        return date;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Safeguard.Web.Features.Shared;
+
+/// <summary>
+/// Practitioners type local UK times; Safeguard stores UTC. The conversion uses the Europe/London zone, so a time
+/// typed in summer is an hour ahead of UTC.
+/// </summary>
+public static class UkTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        // A time that does not exist (the hour skipped when clocks go forward) is read as the next valid instant.
+        if (Zone.IsInvalidTime(local))
+        {
+            local = local.AddHours(1);
+        }
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
+    }
+
+    public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+}

@@ -1,0 +1,187 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Web.Auth;
+using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
+using Safeguard.Web.Ledger;
+
+namespace Safeguard.Web;
+
+/// <summary>
+/// The composition root, shared by `./safeguard serve`, the other verbs that need the database, and the tests
+/// (which start the same application on a real Kestrel server).
+/// </summary>
+public static class SafeguardApp
+{
+    /// <param name="settings">Configuration that overrides every other source (command-line flags, tests). It is
+    /// applied before the services are added, because the database provider is chosen from it.</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IDictionary<string, string?>? settings = null)
+    {
+        // Content comes from the build output (appsettings, the static web assets manifest), not the directory the
+        // command was run from: `./safeguard` may be run from anywhere.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Named, not left to the entry assembly: under a test host the pages and static assets must still be
+            // found in this assembly.
+            ApplicationName = typeof(SafeguardApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseStaticWebAssets();
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+        AddServices(builder);
+        return builder;
+    }
+
+    public static string DataDirectory(IConfiguration configuration)
+    {
+        var configured = configuration["Safeguard:DataDirectory"];
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+        var home = Environment.GetEnvironmentVariable("SAFEGUARD_HOME");
+        return Path.GetFullPath(Path.Combine(string.IsNullOrWhiteSpace(home) ? Directory.GetCurrentDirectory() : home, "data"));
+    }
+
+    public static bool IsDemo(IConfiguration configuration) => configuration.GetValue<bool>("Demo:Enabled");
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
+            ? CurrentActor.From(http.User)
+            : CurrentActor.System(configuration["Safeguard:SystemActor"] ?? "app"));
+        services.AddSafeguardDatabase(configuration, DataDirectory(configuration));
+
+        // Keys in the database: every instance behind a load balancer reads the same cookies and tokens.
+        services.AddDataProtection().SetApplicationName("Safeguard").PersistKeysToDbContext<SafeguardDbContext>();
+
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<SafeguardDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            options.Cookie.Name = "safeguard-session";
+        });
+        // Every cookie Safeguard sets, whoever sets it: Secure, HttpOnly, SameSite. The one exception is the demo,
+        // served over plain HTTP on this machine's loopback address by `./build.sh run` (see docs/adr/0004).
+        CookieSecurePolicy SecurePolicy() => IsDemo(configuration) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.PostConfigureAll<CookieAuthenticationOptions>(options =>
+        {
+            options.Cookie.SecurePolicy = SecurePolicy();
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "safeguard-antiforgery";
+            options.Cookie.SecurePolicy = SecurePolicy();
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.HeaderName = "RequestVerificationToken";
+        });
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "safeguard-tempdata";
+            options.Cookie.SecurePolicy = SecurePolicy();
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        AddOpenIdConnectIfConfigured(services, configuration);
+
+        services.AddAuthorization(Policies.Add);
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AllowAnonymousToFolder("/Account/Public");
+            options.Conventions.AllowAnonymousToPage("/Error");
+        });
+
+        services.AddScoped<ChildAccessService>();
+        services.AddSingleton<LedgerWitness>();
+        services.AddHostedService<ScheduledCheckpoints>();
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+    }
+
+    /// <summary>
+    /// OpenID Connect sign-in (a partnership's own identity provider) is switched on by configuration alone:
+    /// Authentication:Oidc:Authority, ClientId and ClientSecret. Users are matched to existing accounts by email;
+    /// accounts are never created by sign-in, because agency membership and roles are the partnership's decision.
+    /// </summary>
+    private static void AddOpenIdConnectIfConfigured(IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Authentication:Oidc");
+        if (string.IsNullOrWhiteSpace(section["Authority"]))
+        {
+            return;
+        }
+        services.AddAuthentication().AddOpenIdConnect(ExternalSignIn.Scheme, section["DisplayName"] ?? "your organisation's account", options =>
+        {
+            options.Authority = section["Authority"];
+            options.ClientId = section["ClientId"];
+            options.ClientSecret = section["ClientSecret"];
+            options.ResponseType = "code";
+            options.UsePkce = true;
+            options.SignInScheme = IdentityConstants.ExternalScheme;
+            options.CallbackPath = "/account/oidc-callback";
+            options.RequireHttpsMetadata = section.GetValue("RequireHttpsMetadata", true);
+            options.Scope.Clear();
+            options.Scope.Add("openid");
+            options.Scope.Add("profile");
+            options.Scope.Add("email");
+            options.MapInboundClaims = false;
+            options.GetClaimsFromUserInfoEndpoint = true;
+        });
+    }
+
+    public static WebApplication BuildPipeline(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        if (app.Configuration.GetValue<bool>("Safeguard:BehindProxy"))
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSafeguardSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        return app;
+    }
+}

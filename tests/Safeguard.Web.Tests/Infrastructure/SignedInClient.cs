@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Safeguard.Core.Access;
+using Safeguard.Web.Data.Model;
+using Safeguard.Web.Demo;
+
+namespace Safeguard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// An HTTP client signed in the way a person signs in: password, then the current authenticator code. Redirects
+/// are not followed, so tests see exactly what the server answered.
+/// </summary>
+public sealed partial class SignedInClient : IDisposable
+{
+    private SignedInClient(HttpClient client) => Http = client;
+
+    public HttpClient Http { get; }
+
+    public static HttpClient Anonymous(SafeguardServer server) => new(new HttpClientHandler
+    {
+        CookieContainer = new CookieContainer(),
+        AllowAutoRedirect = false,
+        ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
+    })
+    { BaseAddress = new Uri(server.BaseUrl) };
+
+    public static async Task<SignedInClient> SignInAsync(SafeguardServer server, string user, string password = DemoPartnership.Password)
+    {
+        var email = user.Contains('@', StringComparison.Ordinal) ? user : DemoPartnership.EmailOf(user);
+        var client = Anonymous(server);
+        var token = await TokenFromAsync(client, "/account/sign-in");
+        var signIn = await client.PostAsync("/account/sign-in", Form(token, ("Input.Email", email), ("Input.Password", password)));
+        if (signIn.StatusCode != HttpStatusCode.Redirect || signIn.Headers.Location?.OriginalString.StartsWith("/account/two-factor", StringComparison.Ordinal) != true)
+        {
+            throw new InvalidOperationException($"Password sign-in for {email} answered {(int)signIn.StatusCode} {signIn.Headers.Location}");
+        }
+        token = await TokenFromAsync(client, signIn.Headers.Location!.OriginalString);
+        var code = await CurrentCodeAsync(server, email);
+        var second = await client.PostAsync("/account/two-factor", Form(token, ("Input.Code", code)));
+        if (second.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Second-factor sign-in for {email} answered {(int)second.StatusCode}");
+        }
+        return new SignedInClient(client);
+    }
+
+    /// <summary>The code the user's authenticator app would show now (Identity checks codes against the real clock).</summary>
+    public static async Task<string> CurrentCodeAsync(SafeguardServer server, string email)
+    {
+        await using var scope = server.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}");
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key");
+        return Totp.Code(Totp.DecodeBase32(key), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Posts a form as the browser would, with a fresh antiforgery token taken from <paramref name="tokenPage"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, string tokenPage = "/home", params (string Name, string Value)[] fields) =>
+        await Http.PostAsync(url, Form(await TokenFromAsync(Http, tokenPage), fields));
+
+    public static async Task<string> TokenFromAsync(HttpClient client, string url)
+    {
+        var page = await client.GetStringAsync(url);
+        var match = AntiforgeryField().Match(page);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token on {url}");
+    }
+
+    public static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+
+    public void Dispose() => Http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
