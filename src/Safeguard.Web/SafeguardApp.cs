@@ -86,10 +86,15 @@ public static class SafeguardApp
         {
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
-            options.AccessDeniedPath = "/account/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
             options.Cookie.Name = "safeguard-session";
+            // A page the user's role may not use answers 403 (shown by the error page), not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         // Every cookie Safeguard sets, whoever sets it: Secure, HttpOnly, SameSite. The one exception is the demo,
         // served over plain HTTP on this machine's loopback address by `./build.sh run` (see docs/adr/0004).

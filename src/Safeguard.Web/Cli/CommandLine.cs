@@ -11,12 +11,12 @@ public static class CommandLine
     public const int Failure = 1;
     public const int Usage = 2;
 
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var verb = args.Length == 0 ? "serve" : args[0];
         var rest = args.Length == 0 ? [] : args[1..];
-        var stdout = Console.Out;
-        var stderr = Console.Error;
         switch (verb)
         {
             case "help" or "--help" or "-h":

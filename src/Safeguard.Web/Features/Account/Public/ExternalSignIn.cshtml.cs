@@ -13,12 +13,18 @@ namespace Safeguard.Web.Features.Account.Public;
 /// Safeguard with the same email, and the provider must confirm a second factor (amr "mfa"), or the partnership
 /// must have declared in configuration that its provider always requires one.
 /// </summary>
-public sealed class ExternalSignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration) : PageModel
+public sealed class ExternalSignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public string Problem { get; private set; } = "";
 
-    public IActionResult OnPost(string? returnUrl)
+    public IActionResult OnGet() => RedirectToPage("/Account/Public/SignIn");
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
+        if (await schemes.GetSchemeAsync(ExternalSignIn.Scheme) is null)
+        {
+            return NotFound();
+        }
         var redirect = Url.Page("/Account/Public/ExternalSignIn", "Callback", new { returnUrl = SignInModel.SafeReturnUrl(returnUrl) });
         var properties = signIn.ConfigureExternalAuthenticationProperties(ExternalSignIn.Scheme, redirect);
         return Challenge(properties, ExternalSignIn.Scheme);

@@ -1,0 +1,178 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core;
+using Safeguard.Core.Access;
+using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
+using Safeguard.Web.Demo;
+using Safeguard.Web.Tests.Infrastructure;
+
+namespace Safeguard.Web.Tests.Access;
+
+/// <summary>Holds every route to <see cref="RouteAccessTable"/>: route × role × relationship.</summary>
+public sealed class RouteAccessTests : IAsyncLifetime
+{
+    private SafeguardServer _server = null!;
+    private Id<Person> _related;
+    private Id<Person> _unrelated;
+
+    public async Task InitializeAsync()
+    {
+        _server = await SafeguardServer.StartAsync();
+        await using var scope = _server.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var csc = await db.Agencies.SingleAsync(a => a.Code == "CSC");
+        var health = await db.Agencies.SingleAsync(a => a.Code == "HLT");
+        var team = new Team { AgencyId = csc.Id, Name = "Route table team" };
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        foreach (var role in Roles.All)
+        {
+            var user = new AppUser { UserName = Email(role), Email = Email(role), DisplayName = $"Route {role}", AgencyId = csc.Id, TeamId = team.Id };
+            Assert.True((await users.CreateAsync(user, DemoPartnership.Password)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+            await users.ResetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+        // Related: their agency (CSC) has an open case. Unrelated: only health knows the child.
+        _related = await ChildWithCaseAsync(db, "Related", csc.Id);
+        _unrelated = await ChildWithCaseAsync(db, "Unrelated", health.Id);
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static string Email(string role) => $"route.{role}@{DemoPartnership.EmailDomain}";
+
+    private static async Task<Id<Person>> ChildWithCaseAsync(SafeguardDbContext db, string name, Id<Agency> agency)
+    {
+        var child = new Person { Kind = PersonKind.Child, GivenName = name, FamilyName = "Child", CreatedByAgencyId = agency, CreatedAt = db.Now };
+        db.People.Add(child);
+        db.Cases.Add(new ChildCase { PersonId = child.Id, AgencyId = agency, Reference = $"T-{name}", Category = "Test", OpenedAt = db.Now });
+        await db.SaveChangesAsync();
+        return child.Id;
+    }
+
+    /// <summary>Every (method, route, handler) the application serves, read from its endpoints.</summary>
+    private List<(string Key, string Route, string Method, string? Handler, bool AllowsAnonymous)> ServedRoutes()
+    {
+        var endpoints = _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+        var routes = new List<(string, string, string, string?, bool)>();
+        foreach (var endpoint in endpoints)
+        {
+            var route = "/" + endpoint.RoutePattern.RawText;
+            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+            var page = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>();
+            var handlers = page?.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).ToList() ?? [];
+            if (handlers.Count == 0)
+            {
+                handlers.Add(("GET", null));
+            }
+            foreach (var (method, name) in handlers.Distinct())
+            {
+                routes.Add(($"{method} {route}{(name is null ? "" : $"?handler={name}")}", route, method, name, anonymous));
+            }
+        }
+        return routes;
+    }
+
+    [Fact]
+    public void Every_route_is_in_the_table_and_every_row_is_a_route()
+    {
+        var served = ServedRoutes().Select(r => r.Key).ToHashSet();
+        Assert.Empty(served.Except(RouteAccessTable.Rows.Keys).Order());
+        Assert.Empty(RouteAccessTable.Rows.Keys.Except(served).Order());
+    }
+
+    [Fact]
+    public void Only_the_allow_list_is_reachable_without_signing_in()
+    {
+        var anonymous = ServedRoutes().Where(r => r.AllowsAnonymous).Select(r => r.Route).ToHashSet();
+        Assert.Equal(RouteAccessTable.AllowAnonymous.Order(), anonymous.Order());
+    }
+
+    [Fact]
+    public async Task Every_route_answers_anonymous_users_as_the_table_says()
+    {
+        using var client = SignedInClient.Anonymous(_server);
+        var token = await SignedInClient.TokenFromAsync(client, "/account/sign-in");
+        var failures = new List<string>();
+        foreach (var route in ServedRoutes())
+        {
+            var expected = RouteAccessTable.Rows[route.Key].Anonymous;
+            var response = await SendAsync(client, route.Method, Url(route.Route, route.Handler, related: true), token);
+            Check(failures, $"anonymous {route.Key}", expected, response);
+        }
+        Assert.Empty(failures);
+    }
+
+    public static TheoryData<string> AllRoles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var role in Roles.All)
+        {
+            data.Add(role);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Every_route_answers_each_role_with_and_without_a_relationship_as_the_table_says(string role)
+    {
+        using var signedIn = await SignedInClient.SignInAsync(_server, Email(role));
+        var failures = new List<string>();
+        foreach (var related in new[] { true, false })
+        {
+            foreach (var route in ServedRoutes())
+            {
+                if (route.Key == "POST /account/sign-out")
+                {
+                    continue; // checked last, below: it ends the session the other checks use
+                }
+                var expected = RouteAccessTable.Rows[route.Key].For(role, related);
+                var token = await SignedInClient.TokenFromAsync(signedIn.Http, "/home");
+                var response = await SendAsync(signedIn.Http, route.Method, Url(route.Route, route.Handler, related), token);
+                Check(failures, $"{role} {(related ? "related" : "unrelated")} {route.Key}", expected, response);
+            }
+        }
+        var signOutToken = await SignedInClient.TokenFromAsync(signedIn.Http, "/home");
+        var signOut = await SendAsync(signedIn.Http, "POST", "/account/sign-out", signOutToken);
+        Check(failures, $"{role} POST /account/sign-out", RouteAccessTable.Rows["POST /account/sign-out"].For(role, true), signOut);
+        Assert.Empty(failures);
+    }
+
+    private string Url(string route, string? handler, bool related)
+    {
+        var child = related ? _related : _unrelated;
+        var path = route
+            .Replace("{id}", child.ToString(), StringComparison.Ordinal)
+            .Replace("{what:regex(^(name|identifier|address|contact|vulnerability)$)}", "name", StringComparison.Ordinal)
+            .Replace("{code:int?}", "404", StringComparison.Ordinal);
+        var query = new List<string>();
+        if (handler is not null)
+        {
+            query.Add($"handler={handler}");
+            query.Add($"id={Guid.NewGuid()}");
+        }
+        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string token) =>
+        method == "GET" ? client.GetAsync(url) : client.PostAsync(url, SignedInClient.Form(token));
+
+    private static void Check(List<string> failures, string what, int expected, HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        var location = response.Headers.Location?.OriginalString ?? "";
+        var ok = expected == RouteAccessTable.SignIn
+            ? status == 302 && location.Contains("/account/sign-in", StringComparison.Ordinal)
+            : status == expected;
+        if (!ok)
+        {
+            failures.Add($"{what}: expected {(expected == RouteAccessTable.SignIn ? "redirect to sign-in" : expected)}, got {status} {location}");
+        }
+    }
+}
