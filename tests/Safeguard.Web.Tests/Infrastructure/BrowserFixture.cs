@@ -1,0 +1,92 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Safeguard.Web.Tests.Infrastructure;
+
+/// <summary>
+/// One headless Debian Chromium for the browser tests, driven by Playwright for .NET (no browser download: the
+/// executable is the system's). Each test gets a fresh context, so no cookies leak between tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = TestEnvironment.ChromiumPath,
+            Headless = true,
+            // The machine has no network but loopback: background services would only fail and slow start-up.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+    }
+
+    public async Task<IPage> NewPageAsync(SafeguardServer server)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = server.BaseUrl,
+            IgnoreHTTPSErrors = true,
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
+
+public static class PageChecks
+{
+    private static readonly AxeRunOptions s_wcag22aa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+    };
+
+    /// <summary>axe-core on the page as it is now: no WCAG 2.2 AA violation allowed.</summary>
+    public static async Task AssertAccessibleAsync(this IPage page)
+    {
+        var result = await page.RunAxe(s_wcag22aa);
+        var problems = result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(problems.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", problems)}");
+    }
+
+    /// <summary>Signs in through the real pages: email and password, then the current authenticator code.</summary>
+    public static async Task SignInAsync(this IPage page, SafeguardServer server, string email)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Demo.DemoPartnership.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/two-factor**");
+        await page.GetByLabel("Enter the 6-digit code").FillAsync(await SignedInClient.CurrentCodeAsync(server, email));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/home");
+    }
+
+    public static async Task SignOutAsync(this IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/sign-in");
+    }
+}
