@@ -31,6 +31,18 @@ public static class ScreeningJson
         return problems.Count == 0 ? (instrument, problems) : (null, problems);
     }
 
+    /// <summary>Reads a phrase bank and validates it: the bank when it can be used, otherwise every problem.</summary>
+    public static (Language.PhraseBank? Bank, IReadOnlyList<string> Problems) ReadPhraseBank(string json)
+    {
+        var (bank, problem) = Read<Language.PhraseBank>(json);
+        if (bank is null)
+        {
+            return (null, [problem!]);
+        }
+        var problems = bank.Validate();
+        return problems.Count == 0 ? (bank, problems) : (null, problems);
+    }
+
     internal static (T? Value, string? Problem) Read<T>(string json)
         where T : class
     {

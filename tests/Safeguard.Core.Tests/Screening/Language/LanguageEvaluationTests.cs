@@ -1,0 +1,61 @@
+using System.Globalization;
+using Safeguard.Core.Screening.Language;
+using Xunit.Abstractions;
+
+namespace Safeguard.Core.Tests.Screening.Language;
+
+/// <summary>Precision and recall of the default phrase bank over the evaluation set (figures in docs/benchmarks/language.md).</summary>
+public class LanguageEvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Default_bank_finds_every_positive_and_flags_no_negative()
+    {
+        var checker = LanguageChecker.Default;
+        var expected = 0;
+        var found = 0;
+        var flags = 0;
+        var correctFlags = 0;
+        var misses = new List<string>();
+        var falseFlags = new List<string>();
+
+        foreach (var (sentence, rules) in LanguageEvaluationSet.Positives)
+        {
+            var raised = checker.Check(sentence);
+            expected += rules.Length;
+            found += rules.Count(r => raised.Any(f => f.RuleId == r));
+            misses.AddRange(rules.Where(r => raised.All(f => f.RuleId != r)).Select(r => $"missed {r}: {sentence}"));
+            flags += raised.Count;
+            correctFlags += raised.Count(f => rules.Contains(f.RuleId));
+            falseFlags.AddRange(raised.Where(f => !rules.Contains(f.RuleId)).Select(f => $"unexpected {f.RuleId} '{f.Text}': {sentence}"));
+        }
+        foreach (var sentence in LanguageEvaluationSet.Negatives)
+        {
+            var raised = checker.Check(sentence);
+            flags += raised.Count;
+            falseFlags.AddRange(raised.Select(f => $"false flag {f.RuleId} '{f.Text}': {sentence}"));
+        }
+
+        var recall = (double)found / expected;
+        var precision = flags == 0 ? 1 : (double)correctFlags / flags;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"positives {LanguageEvaluationSet.Positives.Length} sentences, {expected} expected flags; negatives {LanguageEvaluationSet.Negatives.Length} sentences"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"recall {found}/{expected} = {recall:F3}; precision {correctFlags}/{flags} = {precision:F3}; false flags on negatives {falseFlags.Count(f => f.StartsWith("false", StringComparison.Ordinal))}"));
+        Assert.True(misses.Count == 0, string.Join('\n', misses));
+        Assert.True(falseFlags.Count == 0, string.Join('\n', falseFlags));
+    }
+
+    [Fact]
+    public void Every_rule_of_the_default_bank_is_exercised_by_the_positives()
+    {
+        var covered = LanguageEvaluationSet.Positives.SelectMany(p => p.Rules).ToHashSet();
+        Assert.All(DefaultPhraseBank.Instance.Rules, r => Assert.Contains(r.Id, covered));
+    }
+
+    [Fact]
+    public void The_evaluation_set_is_big_enough_to_mean_something()
+    {
+        Assert.True(LanguageEvaluationSet.Positives.Length >= 80);
+        Assert.True(LanguageEvaluationSet.Negatives.Length >= 80);
+    }
+}
