@@ -101,10 +101,10 @@ public class LanguageCheckerTests
     [Fact]
     public void A_megabyte_of_text_is_checked_and_every_phrase_found()
     {
-        const string paragraph = "The child was seen at the takeaway with two adults. She absconded from the placement on Friday.\n";
-        var text = string.Concat(Enumerable.Repeat(paragraph, (1 << 20) / paragraph.Length + 1));
+        const string Paragraph = "The child was seen at the takeaway with two adults. She absconded from the placement on Friday.\n";
+        var text = string.Concat(Enumerable.Repeat(Paragraph, (1 << 20) / Paragraph.Length + 1));
         var flags = s_checker.Check(text);
-        Assert.Equal(text.Length / paragraph.Length, flags.Count);
+        Assert.Equal(text.Length / Paragraph.Length, flags.Count);
         Assert.Equal(flags.Count, flags[^1].Line);
     }
 
