@@ -7,7 +7,7 @@ namespace Safeguard.Core.Calendar;
 /// one-off changes given) and the partnership's own closures, in the partnership's time zone.
 /// </summary>
 /// <remarks>
-/// The rule for a deadline of N working days from an instant (see docs/calendar.md):
+/// The rule for a deadline of N working days from an instant (docs/calendar.md):
 /// the day of receipt is the local date of the instant, whatever the time of day (a concern received at 17:30 on
 /// a Friday was received on Friday); receipt on a non-working day counts as receipt on the next working day; the
 /// deadline is the end of the Nth working day after the day of receipt. N = 0 means the end of the day of receipt

@@ -2,7 +2,7 @@ namespace Safeguard.Core.Screening.Language;
 
 /// <summary>
 /// One phrase to avoid, with the reason and the better words, and the patterns that find it in its inflections
-/// and word orders. Pattern syntax (see README.md beside this file): words separated by spaces; <c>a|b</c> either
+/// and word orders. Pattern syntax (docs/language.md): words separated by spaces; <c>a|b</c> either
 /// word; <c>word*</c> any word starting so; <c>@class</c> any word of a bank word class; a trailing <c>?</c> makes
 /// a position optional; <c>~N</c> allows up to N other words. Matching ignores case and punctuation, never crosses
 /// a sentence, and a hyphenated word is two words (<c>risk-taking</c> is <c>risk taking</c>).
