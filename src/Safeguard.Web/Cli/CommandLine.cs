@@ -22,6 +22,10 @@ public static class CommandLine
             case "help" or "--help" or "-h":
                 stdout.WriteLine(HelpText);
                 return Success;
+            case "calendar":
+                return CalendarCommand.Run(rest, stdout, stderr);
+            case "language":
+                return LanguageCommand.Run(rest, Console.In, stdout, stderr);
             default:
                 await Task.CompletedTask;
                 stderr.WriteLine($"Unknown verb '{verb}'.");
@@ -38,5 +42,7 @@ public static class CommandLine
           seed                       add the demo partnership (demo mode only)
           ledger verify              check the ledger and access-log chains against the last checkpoint
           ledger checkpoint          write the chains' heads outside the database
+          calendar add-working-days DATE-TIME N [--end] | calendar holidays YEAR   working days (England and Wales)
+          language check [--file FILE] [--bank FILE]   flag victim-blaming phrases: line:column<TAB>phrase<TAB>reason<TAB>suggestion
         """;
 }

@@ -88,4 +88,13 @@ public class WorkingCalendarTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("2026-03-29T00:59:00Z", 0)]
+    [InlineData("2026-03-29T01:00:00Z", 1)]
+    [InlineData("2026-10-25T00:59:00Z", 1)]
+    [InlineData("2026-10-25T01:00:00Z", 0)]
+    [InlineData("2030-03-31T01:00:00Z", 1)]
+    public void Uk_time_by_rule_changes_at_01_00_utc_on_the_last_sundays_of_march_and_october(string instant, int offsetHours) =>
+        Assert.Equal(TimeSpan.FromHours(offsetHours), UkTime.ByRule.GetUtcOffset(T(instant)));
 }

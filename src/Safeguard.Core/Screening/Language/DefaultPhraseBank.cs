@@ -110,6 +110,7 @@ public static class DefaultPhraseBank
                 "victim of child sexual exploitation / abuse / rape",
                 [
                     "prostitut*",
+                    "child|children|teen|teenage|underage|juvenile prostitut*",
                     "sell|sells|selling|sold sex|sexual|@reflexive",
                     "sell|sells|selling|sold her|his|their body|bodies",
                     "sex work|worker|workers|working",
