@@ -137,7 +137,10 @@ public sealed class WorkingCalendar
         }
     }
 
-    private IReadOnlyDictionary<DateOnly, BankHoliday> DaysOffIn(int year) => _daysOffByYear.GetOrAdd(year, y =>
+    private IReadOnlyDictionary<DateOnly, BankHoliday> DaysOffIn(int year) =>
+        _daysOffByYear.GetOrAdd(year, static (y, calendar) => calendar.ComputeDaysOff(y), this);
+
+    private Dictionary<DateOnly, BankHoliday> ComputeDaysOff(int y)
     {
         var days = EnglandAndWalesBankHolidays.ByRule(y).ToDictionary(h => h.Date);
         foreach (var change in _changes)
@@ -152,5 +155,5 @@ public sealed class WorkingCalendar
             days.TryAdd(extra.Date, extra);
         }
         return days;
-    });
+    }
 }
