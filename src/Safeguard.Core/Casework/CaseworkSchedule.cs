@@ -52,9 +52,10 @@ public sealed class CaseworkSchedule(WorkingCalendar calendar, CaseworkTimescale
     }
 
     /// <summary>
-    /// The escalation ladder for an action due at <paramref name="due"/>. Each step is reached at the start (local
-    /// midnight) of the working day that many working days after the due date; the owner's step (0) is the due
-    /// date itself. Steps stop being reached once the action is completed.
+    /// The escalation ladder for an action due at <paramref name="due"/>. A step of N working days is reached at the
+    /// start (local midnight) of the Nth working day after the due date; a step of 0 (the owner) on the due date
+    /// itself, even when that is not a working day (a return home interview due on a Saturday is the owner's that
+    /// Saturday, and the team manager's on Monday). Steps stop being reached once the action is completed.
     /// </summary>
     public EscalationStatus Escalation(Deadline due, DateTimeOffset? completedAt, DateTimeOffset now)
     {
@@ -63,7 +64,12 @@ public sealed class CaseworkSchedule(WorkingCalendar calendar, CaseworkTimescale
         EscalationReached? next = null;
         foreach (var step in Timescales.Escalation)
         {
-            var at = Calendar.StartOfDay(Calendar.AddWorkingDays(due.Date, step.WorkingDaysAfterDue));
+            // Counting from the last working day on or before the due date makes "N working days after" mean
+            // strictly after a due date that is not itself a working day.
+            var day = step.WorkingDaysAfterDue == 0
+                ? due.Date
+                : Calendar.AddWorkingDays(Calendar.LastWorkingDayOnOrBefore(due.Date), step.WorkingDaysAfterDue);
+            var at = Calendar.StartOfDay(day);
             if (at <= stoppedAt)
             {
                 reached.Add(new EscalationReached(step.Level, at));

@@ -43,12 +43,15 @@ public sealed record ScreeningResult(
 
 public static class ScreeningScorer
 {
-    /// <summary>Problems with a set of answers for an instrument: unknown or repeated items, dates after the screening.</summary>
+    /// <summary>
+    /// Problems with scoring these answers: an instrument that does not validate, answers to unknown or repeated
+    /// items, dates after the screening, an age that is not a child's.
+    /// </summary>
     public static IReadOnlyList<string> CheckAnswers(ScreeningInstrument instrument, IEnumerable<ScreeningAnswer> answers, int ageInYears, DateOnly screenedOn)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(answers);
-        var problems = new List<string>();
+        var problems = new List<string>(instrument.Validate());
         if (ageInYears is < 0 or > 17)
         {
             problems.Add($"Age {ageInYears} is not a child's age (0 to 17).");
@@ -72,7 +75,7 @@ public static class ScreeningScorer
         return problems;
     }
 
-    /// <summary>Scores answers with a valid instrument. Throws <see cref="ArgumentException"/> with every problem when <see cref="CheckAnswers"/> finds any.</summary>
+    /// <summary>Scores answers. Throws <see cref="ArgumentException"/> with every problem when <see cref="CheckAnswers"/> finds any.</summary>
     public static ScreeningResult Score(ScreeningInstrument instrument, IReadOnlyCollection<ScreeningAnswer> answers, int ageInYears, DateOnly screenedOn)
     {
         var problems = CheckAnswers(instrument, answers, ageInYears, screenedOn);

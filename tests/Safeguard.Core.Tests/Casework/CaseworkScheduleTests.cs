@@ -116,6 +116,17 @@ public class CaseworkScheduleTests
     }
 
     [Fact]
+    public void A_due_date_on_a_weekend_reaches_the_owner_that_day_and_managers_on_the_following_working_days()
+    {
+        // A return home interview due on Saturday 14 March 2026 at 18:00 UTC.
+        var due = _schedule.Calendar.Due(T("2026-03-11T18:00:00Z"), Timescale.Hours(72));
+        var status = _schedule.Escalation(due, null, T("2026-03-25T09:00:00Z"));
+        Assert.Equal(
+            ["Owner@2026-03-14", "TeamManager@2026-03-16", "SeniorManager@2026-03-18", "Partnership@2026-03-20"],
+            status.Reached.Select(r => $"{r.Level}@{_schedule.Calendar.LocalDate(r.At):yyyy-MM-dd}"));
+    }
+
+    [Fact]
     public void Escalation_steps_are_configurable()
     {
         var schedule = new CaseworkSchedule(_schedule.Calendar, CaseworkTimescales.NationalDefaults with

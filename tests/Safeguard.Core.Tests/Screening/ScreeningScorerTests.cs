@@ -130,6 +130,15 @@ public class ScreeningScorerTests
         Assert.Throws<ArgumentException>(() => ScreeningScorer.Score(s_instrument, answers, 15, s_screenedOn));
     }
 
+    [Fact]
+    public void An_instrument_that_does_not_validate_is_refused_rather_than_scored()
+    {
+        var broken = s_instrument with { Bands = [new("low", "Low", 0, 5), new("significant", "Significant", 8, null)] };
+        Assert.Contains("Bands leave a gap: no band for scores 6–7.", ScreeningScorer.CheckAnswers(broken, [], 15, s_screenedOn));
+        var refused = Assert.Throws<ArgumentException>(() => ScreeningScorer.Score(broken, [new("in-care", true)], 15, s_screenedOn));
+        Assert.Contains("no band for scores 6–7", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("2010-06-01", "2026-06-01", 16)]
     [InlineData("2010-06-02", "2026-06-01", 15)]
