@@ -140,8 +140,9 @@ public static class DefaultPhraseBank
                     "sexual|romantic|intimate relationship|relationships",
                     "dating|dated|dates ~2 older|adult|adults|man|men",
                 ],
-                // "a good relationship with the male youth worker" describes trust, not abuse.
-                UnlessBefore: ["good|positive|trusting|strong|supportive|working|professional|poor|strained|difficult|close|warm|protective|safe|stable|improving|improved|healthy|trusted"]),
+                // "a good relationship with the male youth worker" describes trust, not abuse; "Mum is in a
+                // relationship with Tom" is an adult's own.
+                UnlessBefore: ["@family", "good|positive|trusting|strong|supportive|working|professional|poor|strained|difficult|close|warm|protective|safe|stable|improving|improved|healthy|trusted"]),
             new(
                 "consent",
                 "consensual / consented / willing",

@@ -144,6 +144,7 @@ internal static class LanguageEvaluationSet
         "She told us about her relationship with her sister.",
         "The relationship between the agencies has improved.",
         "Her mother's boyfriend has a conviction for violence.",
+        "Mum is in a relationship with Tom.",
         "Police contacted the adults named in the referral.",
         "Police contacted adults named in the referral.",
         "The worker has been contacting her school.",
