@@ -32,6 +32,10 @@ public static class CommandLine
                 return await HostCommands.LedgerAsync(rest, stdout, stderr);
             case "demo-code":
                 return await DemoCodeCommand.RunAsync(rest, stdout, stderr);
+            case "calendar":
+                return CalendarCommand.Run(rest, stdout, stderr);
+            case "language":
+                return LanguageCommand.Run(rest, Console.In, stdout, stderr);
             default:
                 stderr.WriteLine($"Unknown verb '{verb}'.");
                 stderr.WriteLine(HelpText);
@@ -48,5 +52,7 @@ public static class CommandLine
           ledger verify              check the ledger and access-log chains against the last checkpoint
           ledger checkpoint          write the chains' heads outside the database
           demo-code EMAIL            print a demo account's current authenticator code (demo accounts only)
+          calendar add-working-days DATE-TIME N [--end] | calendar holidays YEAR   working days (England and Wales)
+          language check [--file FILE] [--bank FILE]   flag victim-blaming phrases: line:column<TAB>phrase<TAB>reason<TAB>suggestion
         """;
 }
