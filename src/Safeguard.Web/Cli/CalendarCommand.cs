@@ -27,8 +27,7 @@ public static class CalendarCommand
         """;
 
     /// <summary>The partnership's time zone: the system's Europe/London, or UK time by rule where the system has no time zone database.</summary>
-    public static TimeZoneInfo UkTimeZone() =>
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : UkTime.ByRule;
+    public static TimeZoneInfo UkTimeZone() => Features.Shared.UkTime.Zone;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

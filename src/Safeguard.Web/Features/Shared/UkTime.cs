@@ -6,7 +6,9 @@ namespace Safeguard.Web.Features.Shared;
 /// </summary>
 public static class UkTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    /// <summary>Europe/London from the system's zone database, or Core's GMT/BST rules where a machine has none.</summary>
+    public static readonly TimeZoneInfo Zone =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : Core.Calendar.UkTime.ByRule;
 
     public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time)
     {
