@@ -1,10 +1,32 @@
 using BenchmarkDotNet.Running;
+using Safeguard.Bench.Ledger;
 
 namespace Safeguard.Bench;
 
-// BenchmarkDotNet inner-loop benchmarks: dotnet run -c Release --project bench/Safeguard.Bench -- --filter '*'
-// Whole-job scenarios (linkage, networks, ledger) are scripted under bench/ and written up in docs/benchmarks/.
+/// <summary>
+/// BenchmarkDotNet inner-loop benchmarks: dotnet run -c Release --project bench/Safeguard.Bench -- --filter '*'
+/// Whole-job scenarios on real databases and data: dotnet run -c Release --project bench/Safeguard.Bench -- scenario NAME ...
+/// (the bench/*.sh scripts run them and start what they need). Results are written up in docs/benchmarks/.
+/// </summary>
 public static class BenchProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["scenario", var name, .. var rest])
+        {
+            return name switch
+            {
+                "ledger" => await LedgerScenario.RunAsync(rest),
+                _ => Unknown(name),
+            };
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(BenchProgram).Assembly).Run(args);
+        return 0;
+    }
+
+    private static int Unknown(string name)
+    {
+        Console.Error.WriteLine($"unknown scenario '{name}'");
+        return 2;
+    }
 }

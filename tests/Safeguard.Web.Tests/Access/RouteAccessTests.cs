@@ -11,17 +11,20 @@ using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Access;
 
-/// <summary>Holds every route to <see cref="RouteAccessTable"/>: route × role × relationship.</summary>
-public sealed class RouteAccessTests : IAsyncLifetime
+/// <summary>
+/// The server for the route table: the demo partnership plus one user per role in children's social care, a child
+/// that agency works with (related) and one only health knows (unrelated).
+/// </summary>
+public sealed class RouteTableFixture : IAsyncLifetime
 {
-    private SafeguardServer _server = null!;
-    private Id<Person> _related;
-    private Id<Person> _unrelated;
+    public SafeguardServer Server { get; private set; } = null!;
+    public Id<Person> Related { get; private set; }
+    public Id<Person> Unrelated { get; private set; }
 
     public async Task InitializeAsync()
     {
-        _server = await SafeguardServer.StartAsync();
-        await using var scope = _server.Scope();
+        var server = Server = await SafeguardServer.StartAsync();
+        await using var scope = server.Scope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var csc = await db.Agencies.SingleAsync(a => a.Code == "CSC");
@@ -38,13 +41,13 @@ public sealed class RouteAccessTests : IAsyncLifetime
             await users.SetTwoFactorEnabledAsync(user, true);
         }
         // Related: their agency (CSC) has an open case. Unrelated: only health knows the child.
-        _related = await ChildWithCaseAsync(db, "Related", csc.Id);
-        _unrelated = await ChildWithCaseAsync(db, "Unrelated", health.Id);
+        Related = await ChildWithCaseAsync(db, "Related", csc.Id);
+        Unrelated = await ChildWithCaseAsync(db, "Unrelated", health.Id);
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    private static string Email(string role) => $"route.{role}@{DemoPartnership.EmailDomain}";
+    public static string Email(string role) => $"route.{role}@{DemoPartnership.EmailDomain}";
 
     private static async Task<Id<Person>> ChildWithCaseAsync(SafeguardDbContext db, string name, Id<Agency> agency)
     {
@@ -54,6 +57,16 @@ public sealed class RouteAccessTests : IAsyncLifetime
         await db.SaveChangesAsync();
         return child.Id;
     }
+}
+
+/// <summary>Holds every route to <see cref="RouteAccessTable"/>: route × role × relationship.</summary>
+public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<RouteTableFixture>
+{
+    private readonly SafeguardServer _server = fixture.Server;
+    private readonly Id<Person> _related = fixture.Related;
+    private readonly Id<Person> _unrelated = fixture.Unrelated;
+
+    private static string Email(string role) => RouteTableFixture.Email(role);
 
     /// <summary>Every (method, route, handler) the application serves, read from its endpoints.</summary>
     private List<(string Key, string Route, string Method, string? Handler, bool AllowsAnonymous)> ServedRoutes()

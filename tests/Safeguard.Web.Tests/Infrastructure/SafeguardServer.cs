@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Safeguard.Web.Data;
 using Safeguard.Web.Demo;
@@ -20,8 +21,9 @@ public sealed class SafeguardServer : IAsyncDisposable
     private readonly TestDatabase _database;
     private readonly string _dataDirectory;
 
-    private SafeguardServer(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseUrl, string dataDirectory)
+    private SafeguardServer(WebApplication app, TestDatabase database, FakeTimeProvider clock, string baseUrl, string dataDirectory, CapturedLogs logs)
     {
+        Logs = logs;
         _app = app;
         _database = database;
         Clock = clock;
@@ -30,6 +32,9 @@ public sealed class SafeguardServer : IAsyncDisposable
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Every log line the application wrote, at every level, for tests that check what logs contain.</summary>
+    public CapturedLogs Logs { get; }
     public string BaseUrl { get; }
     public IServiceProvider Services => _app.Services;
     public DatabaseProvider Provider => _database.Provider;
@@ -56,6 +61,9 @@ public sealed class SafeguardServer : IAsyncDisposable
         var builder = SafeguardApp.CreateBuilder([], configuration);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);
         var certificate = SelfSignedCertificate();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var app = SafeguardApp.BuildPipeline(builder);
@@ -71,7 +79,7 @@ public sealed class SafeguardServer : IAsyncDisposable
         }
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new SafeguardServer(app, database, clock, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal), dataDirectory);
+        return new SafeguardServer(app, database, clock, address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal), dataDirectory, logs);
     }
 
     /// <summary>A scope with its own DbContext acting as the system, for arranging and checking data.</summary>
