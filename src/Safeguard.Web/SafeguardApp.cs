@@ -159,6 +159,9 @@ public static class SafeguardApp
             options.ClientId = section["ClientId"];
             options.ClientSecret = section["ClientSecret"];
             options.ResponseType = "code";
+            // The code comes back in the query string: it is single-use and useless without the PKCE verifier,
+            // and form_post would need a script on the provider's page that the CSP here does not govern.
+            options.ResponseMode = "query";
             options.UsePkce = true;
             options.SignInScheme = IdentityConstants.ExternalScheme;
             options.CallbackPath = "/account/oidc-callback";
