@@ -64,8 +64,14 @@ public static class SafeguardApp
             : CurrentActor.System(configuration["Safeguard:SystemActor"] ?? "app"));
         services.AddSafeguardDatabase(configuration, DataDirectory(configuration));
 
-        // Keys in the database: every instance behind a load balancer reads the same cookies and tokens.
-        services.AddDataProtection().SetApplicationName("Safeguard").PersistKeysToDbContext<SafeguardDbContext>();
+        // Keys in the database: every instance behind a load balancer reads the same cookies and tokens. In
+        // production the keys are encrypted at rest with a certificate (DataProtection:CertificatePath/Password).
+        var dataProtection = services.AddDataProtection().SetApplicationName("Safeguard").PersistKeysToDbContext<SafeguardDbContext>();
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(
+                System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
             {

@@ -15,6 +15,20 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        try
+        {
+            return await DispatchAsync(args, stdout, stderr);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The type only, never the message: it may quote data from the database or an input file.
+            stderr.WriteLine($"safeguard: the command failed ({exception.GetType().Name}). Nothing was changed by the failed step.");
+            return Failure;
+        }
+    }
+
+    private static async Task<int> DispatchAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
         var verb = args.Length == 0 ? "serve" : args[0];
         var rest = args.Length == 0 ? [] : args[1..];
         switch (verb)

@@ -24,7 +24,7 @@ public static class DemoCodeCommand
             stderr.WriteLine($"demo-code works only for demo accounts (@{DemoPartnership.EmailDomain}).");
             return Task.FromResult(CommandLine.Usage);
         }
-        return HostCommands.WithDatabaseAsync([], "demo-code", async (_, services, _) =>
+        return HostCommands.WithDatabaseAsync([], "demo-code", requireMigrated: true, stderr, async (_, services, _) =>
         {
             var users = services.GetRequiredService<UserManager<AppUser>>();
             var user = await users.FindByEmailAsync(email);

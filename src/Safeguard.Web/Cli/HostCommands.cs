@@ -61,7 +61,7 @@ public static class HostCommands
     }
 
     public static Task<int> MigrateAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
-        WithDatabaseAsync(args, "migrate", async (db, _, _) =>
+        WithDatabaseAsync(args, "migrate", requireMigrated: false, stderr, async (db, _, _) =>
         {
             await db.Database.MigrateAsync();
             var problems = await DatabaseDurability.CheckAsync(db);
@@ -74,7 +74,7 @@ public static class HostCommands
         });
 
     public static Task<int> SeedAsync(string[] args, TextWriter stdout, TextWriter stderr) =>
-        WithDatabaseAsync(args, "seed", async (db, services, configuration) =>
+        WithDatabaseAsync(args, "seed", requireMigrated: false, stderr, async (db, services, configuration) =>
         {
             if (!SafeguardApp.IsDemo(configuration) && !args.Contains("--demo"))
             {
@@ -97,7 +97,7 @@ public static class HostCommands
         var sub = args.FirstOrDefault();
         return sub switch
         {
-            "verify" => WithDatabaseAsync(args[1..], "ledger-verify", (db, services, _) =>
+            "verify" => WithDatabaseAsync(args[1..], "ledger-verify", requireMigrated: true, stderr, (db, services, _) =>
             {
                 var witness = services.GetRequiredService<LedgerWitness>();
                 var intact = true;
@@ -117,7 +117,7 @@ public static class HostCommands
                 }
                 return Task.FromResult(intact ? CommandLine.Success : CommandLine.Failure);
             }),
-            "checkpoint" => WithDatabaseAsync(args[1..], "ledger-checkpoint", (db, services, _) =>
+            "checkpoint" => WithDatabaseAsync(args[1..], "ledger-checkpoint", requireMigrated: true, stderr, (db, services, _) =>
             {
                 var witness = services.GetRequiredService<LedgerWitness>();
                 var ok = true;
@@ -143,8 +143,12 @@ public static class HostCommands
         return CommandLine.Usage;
     }
 
-    /// <summary>Builds the application's services (no web server) and runs one job with a database context.</summary>
-    public static async Task<int> WithDatabaseAsync(string[] args, string actorName, Func<SafeguardDbContext, IServiceProvider, IConfiguration, Task<int>> job)
+    /// <summary>
+    /// Builds the application's services (no web server) and runs one job with a database context. With
+    /// <paramref name="requireMigrated"/>, a database that is missing or behind the code is reported, not queried.
+    /// </summary>
+    public static async Task<int> WithDatabaseAsync(string[] args, string actorName, bool requireMigrated, TextWriter stderr,
+        Func<SafeguardDbContext, IServiceProvider, IConfiguration, Task<int>> job)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -159,6 +163,11 @@ public static class HostCommands
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        if (requireMigrated && (await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            stderr.WriteLine("The database is missing or not up to date: run `./safeguard migrate` (or start the demo with `./build.sh run`) first.");
+            return CommandLine.Failure;
+        }
         return await job(db, scope.ServiceProvider, app.Configuration);
     }
 
