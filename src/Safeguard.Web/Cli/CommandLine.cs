@@ -22,6 +22,10 @@ public static class CommandLine
             case "help" or "--help" or "-h":
                 stdout.WriteLine(HelpText);
                 return Success;
+            case "network":
+                return NetworkCommand.Run(rest, stdout, stderr);
+            case "generate" when rest is ["network", ..]:
+                return GenerateNetworkCommand.Run(rest[1..], stdout, stderr);
             default:
                 await Task.CompletedTask;
                 stderr.WriteLine($"Unknown verb '{verb}'.");
@@ -38,5 +42,7 @@ public static class CommandLine
           seed                       add the demo partnership (demo mode only)
           ledger verify              check the ledger and access-log chains against the last checkpoint
           ledger checkpoint          write the chains' heads outside the database
+          network groups|measures|score   suspected organised networks and network measures from NODES.csv, LINKS.csv
+          generate network           a synthetic town with planted groups: --persons N --out DIR [--seed S]
         """;
 }

@@ -1,0 +1,165 @@
+using Safeguard.Core.Network;
+
+namespace Safeguard.Core.Tests.Network;
+
+public class GroupDetectionTests
+{
+    private const int TakeawayRegulars = 30;
+
+    /// <summary>
+    /// A small town: group A (two suspects sharing a car, a child driven in it, a child exploited), group B (two
+    /// suspects sharing a phone, a child seen at one's flat), a lone offender and his victim, two suspects who
+    /// share a car but no child, and a takeaway where members of both groups and thirty others are seen.
+    /// </summary>
+    private static NetworkBuilder Town()
+    {
+        var town = new NetworkBuilder();
+        foreach (var id in new[] { "SA1", "SA2", "SB1", "SB2", "SC", "SD1", "SD2" })
+        {
+            town.AddNode(id, NodeKind.Person, role: PersonRole.Suspect);
+        }
+        foreach (var id in new[] { "VA1", "VA2", "VB1", "VC" })
+        {
+            town.AddNode(id, NodeKind.Person, role: PersonRole.Victim);
+        }
+        town.AddNode("CarA", NodeKind.Vehicle);
+        town.AddNode("PhoneB", NodeKind.Phone);
+        town.AddNode("FlatB", NodeKind.Location);
+        town.AddNode("CarD", NodeKind.Vehicle);
+        town.AddNode("Takeaway", NodeKind.Location);
+        Link(town, "SA1", "CarA", LinkKind.Owns);
+        Link(town, "SA2", "CarA", LinkKind.Uses);
+        Link(town, "VA1", "CarA", LinkKind.TravelledIn);
+        Link(town, "SA1", "VA2", LinkKind.Exploited);
+        Link(town, "SB1", "PhoneB", LinkKind.Uses);
+        Link(town, "SB2", "PhoneB", LinkKind.Uses);
+        Link(town, "SB1", "FlatB", LinkKind.LivesAt);
+        Link(town, "VB1", "FlatB", LinkKind.SeenAt);
+        Link(town, "SC", "VC", LinkKind.Exploited);
+        Link(town, "SD1", "CarD", LinkKind.Owns);
+        Link(town, "SD2", "CarD", LinkKind.Uses);
+        foreach (var regular in new[] { "SA1", "SB1", "VA1", "VB1", "SC", "SD1" })
+        {
+            Link(town, regular, "Takeaway", LinkKind.SeenAt);
+        }
+        for (var i = 0; i < TakeawayRegulars; i++)
+        {
+            town.AddNode($"Regular{i}", NodeKind.Person);
+            Link(town, $"Regular{i}", "Takeaway", LinkKind.SeenAt);
+        }
+        return town;
+    }
+
+    [Fact]
+    public void Busy_takeaway_does_not_merge_two_groups()
+    {
+        var graph = Town().Build();
+        var groups = Describe(graph, GroupDetection.Find(graph));
+
+        Assert.Equal(["SA1 SA2 | VA1 VA2", "SB1 SB2 | VB1"], groups);
+    }
+
+    [Fact]
+    public void Without_the_busy_cut_and_with_a_low_bar_the_takeaway_would_glue_everyone()
+    {
+        // The takeaway weighs 1/log2(36 persons) ~ 0.19: only an analyst who lifts the busy limit and lowers the bar
+        // below that sees one town-wide "group". This guards the test above against passing for another reason.
+        var graph = Town().Build();
+        var glued = GroupDetection.Find(graph, new GroupOptions { BusyLimit = 100, MinSuspectTie = 0.15, MinVictimTie = 0.15 });
+
+        Assert.Single(glued);
+        Assert.Equal(["SA1", "SA2", "SB1", "SB2", "SC", "SD1", "SD2"], glued[0].Suspects.Select(graph.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_child_exploited_by_suspects_of_both_groups_links_them()
+    {
+        // IICSA: perpetrators linked together through a victim are one network.
+        var town = Town();
+        town.AddNode("VX", NodeKind.Person, role: PersonRole.Victim);
+        Link(town, "SA2", "VX", LinkKind.Exploited);
+        Link(town, "SB2", "VX", LinkKind.Exploited);
+        var graph = town.Build();
+
+        Assert.Equal(["SA1 SA2 SB1 SB2 | VA1 VA2 VB1 VX"], Describe(graph, GroupDetection.Find(graph)));
+    }
+
+    [Fact]
+    public void Phones_in_contact_link_suspects_and_a_child_two_things_apart()
+    {
+        var town = new NetworkBuilder();
+        town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
+        town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
+        town.AddNode("V", NodeKind.Person, role: PersonRole.Victim);
+        town.AddNode("Phone1", NodeKind.Phone);
+        town.AddNode("Phone2", NodeKind.Phone);
+        town.AddNode("PhoneV", NodeKind.Phone);
+        Link(town, "S1", "Phone1", LinkKind.Uses);
+        Link(town, "S2", "Phone2", LinkKind.Uses);
+        Link(town, "V", "PhoneV", LinkKind.Uses);
+        Link(town, "Phone1", "Phone2", LinkKind.Contacted);
+        Link(town, "Phone1", "PhoneV", LinkKind.Contacted);
+        var graph = town.Build();
+
+        // Phone1 has three links (1/log2 3 ~ 0.63), the others two (1): both chains weigh 0.63, above the bar of 0.5.
+        Assert.Equal(["S1 S2 | V"], Describe(graph, GroupDetection.Find(graph)));
+    }
+
+    [Fact]
+    public void A_place_shared_by_a_handful_of_people_is_not_enough_on_its_own()
+    {
+        // A shop with six regulars, two of them suspects and one a child: 1/log2(6) ~ 0.39 is below the bar.
+        var town = new NetworkBuilder();
+        town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
+        town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
+        town.AddNode("V", NodeKind.Person, role: PersonRole.Victim);
+        town.AddNode("Shop", NodeKind.Location);
+        for (var i = 0; i < 3; i++)
+        {
+            town.AddNode($"R{i}", NodeKind.Person);
+            Link(town, $"R{i}", "Shop", LinkKind.SeenAt);
+        }
+        Link(town, "S1", "Shop", LinkKind.SeenAt);
+        Link(town, "S2", "Shop", LinkKind.SeenAt);
+        Link(town, "V", "Shop", LinkKind.SeenAt);
+        Assert.Empty(GroupDetection.Find(town.Build()));
+
+        // The same two suspects also sharing a car: now they are linked, and the child with them.
+        town.AddNode("Car", NodeKind.Vehicle);
+        Link(town, "S1", "Car", LinkKind.Owns);
+        Link(town, "S2", "Car", LinkKind.Uses);
+        Link(town, "V", "Car", LinkKind.TravelledIn);
+        var graph = town.Build();
+        Assert.Equal(["S1 S2 | V"], Describe(graph, GroupDetection.Find(graph)));
+    }
+
+    [Fact]
+    public void Groups_need_two_suspects_and_a_child_by_default_and_the_minimums_are_settings()
+    {
+        var graph = Town().Build();
+
+        var withoutChildren = GroupDetection.Find(graph, new GroupOptions { MinVictims = 0 });
+        var loneOffenders = GroupDetection.Find(graph, new GroupOptions { MinSuspects = 1 });
+
+        Assert.Contains("SD1 SD2 | ", Describe(graph, withoutChildren));
+        Assert.Contains("SC | VC", Describe(graph, loneOffenders));
+        Assert.DoesNotContain(GroupDetection.Find(graph), g => g.Suspects.Select(graph.Id).Contains("SD1") || g.Suspects.Select(graph.Id).Contains("SC"));
+    }
+
+    [Fact]
+    public void Groups_are_numbered_largest_first()
+    {
+        var groups = GroupDetection.Find(Town().Build());
+
+        Assert.Equal([1, 2], groups.Select(g => g.Number));
+        Assert.True(groups[0].Suspects.Count + groups[0].Victims.Count >= groups[1].Suspects.Count + groups[1].Victims.Count);
+    }
+
+    private static void Link(NetworkBuilder town, string from, string to, LinkKind kind) =>
+        Assert.Equal(LinkAddResult.Added, town.AddLink(from, to, kind));
+
+    private static List<string> Describe(NetworkGraph graph, IReadOnlyList<SuspectedGroup> groups) =>
+        [.. groups
+            .Select(g => $"{string.Join(" ", g.Suspects.Select(graph.Id).Order(StringComparer.Ordinal))} | {string.Join(" ", g.Victims.Select(graph.Id).Order(StringComparer.Ordinal))}")
+            .Order(StringComparer.Ordinal)];
+}
