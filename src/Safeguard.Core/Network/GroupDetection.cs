@@ -3,8 +3,20 @@ namespace Safeguard.Core.Network;
 /// <summary>Parameters of <see cref="GroupDetection.Find"/>; README.md in this folder explains each.</summary>
 public sealed record GroupOptions
 {
-    /// <summary>A node other than a suspect or victim linked to more persons than this is a busy place and links no one.</summary>
+    /// <summary>
+    /// A node linked to more persons than this who are neither suspects nor children is a busy place (a takeaway,
+    /// a school gate, a bus station) and links no one. Suspects and children themselves are never busy.
+    /// </summary>
     public int BusyLimit { get; init; } = 20;
+
+    /// <summary>Weight of a direct link recording that a suspect exploited a child.</summary>
+    public double ExploitedLinkWeight { get; init; } = 1.0;
+
+    /// <summary>
+    /// Weight of any other direct link between two persons (knows, family, contacted...): below the bars by
+    /// default, because in a town everyone knows someone, so acquaintance needs corroborating.
+    /// </summary>
+    public double AcquaintanceLinkWeight { get; init; } = 0.4;
 
     /// <summary>Evidence two suspects must share to be treated as linked.</summary>
     public double MinSuspectTie { get; init; } = 0.5;
@@ -27,8 +39,6 @@ public sealed record SuspectedGroup(int Number, IReadOnlyList<int> Suspects, IRe
 /// </summary>
 public static class GroupDetection
 {
-    private const double DirectLinkWeight = 1.0;
-
     public static IReadOnlyList<SuspectedGroup> Find(NetworkGraph graph, GroupOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -96,29 +106,35 @@ public static class GroupDetection
     }
 
     /// <summary>
-    /// The evidence between each suspect–suspect and suspect–victim pair that shares any: a direct link counts 1;
-    /// a shared node counts 1/log2(persons linked to it) (Adamic–Adar on the person projection); two linked
-    /// objects, places or events count the product of 1/log2(non-busy links) of each. Busy places count nothing.
-    /// Keys are (lower index, higher index).
+    /// The evidence between each suspect–suspect and suspect–victim pair that shares any (README.md):
+    /// <list type="bullet">
+    /// <item>a direct link: its weight by kind (an exploited link 1, any other person–person link 0.4);</item>
+    /// <item>a shared node: the product of the two links' weights (1 for a link to a thing) and the node's
+    /// specificity, 1/log2(2 + other persons linked to it), or 1 for a person, whose links already say how close;</item>
+    /// <item>two linked things (phone to phone, car to flat): the product of 1/log2(non-busy links) of each.</item>
+    /// </list>
+    /// Busy nodes, linked to more than <see cref="GroupOptions.BusyLimit"/> other persons, count nothing.
+    /// Keys are (lower index, higher index). Public so that a chart can show an analyst why people were grouped.
     /// </summary>
-    internal static Dictionary<(int, int), double> Ties(NetworkGraph graph, GroupOptions options)
+    public static Dictionary<(int, int), double> Ties(NetworkGraph graph, GroupOptions options)
     {
         var n = graph.NodeCount;
-        var personDegree = new int[n];
+        // "Other" persons, neither suspects nor children, are the public that makes a place busy and vague.
+        var others = new int[n];
         for (var v = 0; v < n; v++)
         {
             foreach (var u in graph.Neighbours(v))
             {
-                if (graph.Kind(u) == NodeKind.Person)
+                if (graph.Kind(u) == NodeKind.Person && IsConnector(graph, u))
                 {
-                    personDegree[v]++;
+                    others[v]++;
                 }
             }
         }
         var busy = new bool[n];
         for (var v = 0; v < n; v++)
         {
-            busy[v] = IsConnector(graph, v) && personDegree[v] > options.BusyLimit;
+            busy[v] = IsConnector(graph, v) && others[v] > options.BusyLimit;
         }
 
         var ties = new Dictionary<(int, int), double>();
@@ -128,41 +144,39 @@ public static class GroupDetection
             ties[key] = ties.GetValueOrDefault(key) + weight;
         }
 
-        var suspects = new List<int>();
-        var victims = new List<int>();
+        var suspects = new List<(int Node, double Weight)>();
+        var victims = new List<(int Node, double Weight)>();
         for (var c = 0; c < n; c++)
         {
-            var role = graph.Role(c);
-            if (role == PersonRole.Suspect)
-            {
-                // Direct links from a suspect to another suspect (once per pair) or to a child.
-                foreach (var u in graph.Neighbours(c))
-                {
-                    if ((graph.Role(u) == PersonRole.Suspect && u > c) || graph.Role(u) == PersonRole.Victim)
-                    {
-                        Add(c, u, DirectLinkWeight);
-                    }
-                }
-                continue;
-            }
             if (busy[c])
             {
                 continue;
             }
+            var role = graph.Role(c);
+            Around(graph, c, options, suspects, victims);
+            if (role == PersonRole.Suspect)
+            {
+                // Direct links to another suspect (once per pair) or to a child.
+                foreach (var (u, weight) in suspects.Where(s => s.Node > c).Concat(victims))
+                {
+                    Add(c, u, weight);
+                }
+                continue;
+            }
             // A shared node: a child links the suspects around it; anything else links suspects and children.
-            SuspectsAndVictims(graph, c, suspects, victims);
-            var weight = 1 / Math.Log2(Math.Max(2, personDegree[c]));
+            var specificity = graph.Kind(c) == NodeKind.Person ? 1 : 1 / Math.Log2(2 + others[c]);
             for (var i = 0; i < suspects.Count; i++)
             {
+                var (s, ws) = suspects[i];
                 for (var j = i + 1; j < suspects.Count; j++)
                 {
-                    Add(suspects[i], suspects[j], weight);
+                    Add(s, suspects[j].Node, specificity * ws * suspects[j].Weight);
                 }
                 if (role != PersonRole.Victim)
                 {
-                    foreach (var victim in victims)
+                    foreach (var (v, wv) in victims)
                     {
-                        Add(suspects[i], victim, weight);
+                        Add(s, v, specificity * ws * wv);
                     }
                 }
             }
@@ -179,15 +193,15 @@ public static class GroupDetection
             }
             fanOut[v] = 1 / Math.Log2(Math.Max(2, links));
         }
-        var farSuspects = new List<int>();
-        var farVictims = new List<int>();
+        var farSuspects = new List<(int Node, double Weight)>();
+        var farVictims = new List<(int Node, double Weight)>();
         for (var c = 0; c < n; c++)
         {
             if (graph.Kind(c) == NodeKind.Person || busy[c])
             {
                 continue;
             }
-            SuspectsAndVictims(graph, c, suspects, victims);
+            Around(graph, c, options, suspects, victims);
             if (suspects.Count + victims.Count == 0)
             {
                 continue;
@@ -198,27 +212,27 @@ public static class GroupDetection
                 {
                     continue;
                 }
-                SuspectsAndVictims(graph, d, farSuspects, farVictims);
+                Around(graph, d, options, farSuspects, farVictims);
                 var weight = fanOut[c] * fanOut[d];
-                foreach (var s in suspects)
+                foreach (var (s, _) in suspects)
                 {
-                    foreach (var t in farSuspects)
+                    foreach (var (t, _) in farSuspects)
                     {
                         if (s != t)
                         {
                             Add(s, t, weight);
                         }
                     }
-                    foreach (var victim in farVictims)
+                    foreach (var (v, _) in farVictims)
                     {
-                        Add(s, victim, weight);
+                        Add(s, v, weight);
                     }
                 }
-                foreach (var victim in victims)
+                foreach (var (v, _) in victims)
                 {
-                    foreach (var t in farSuspects)
+                    foreach (var (t, _) in farSuspects)
                     {
-                        Add(t, victim, weight);
+                        Add(t, v, weight);
                     }
                 }
             }
@@ -228,22 +242,37 @@ public static class GroupDetection
 
     private static bool IsConnector(NetworkGraph graph, int node) => graph.Role(node) is not (PersonRole.Suspect or PersonRole.Victim);
 
-    private static void SuspectsAndVictims(NetworkGraph graph, int node, List<int> suspects, List<int> victims)
+    /// <summary>The suspects and children linked to a node, each with the weight of its strongest link to it.</summary>
+    private static void Around(NetworkGraph graph, int node, GroupOptions options, List<(int Node, double Weight)> suspects,
+        List<(int Node, double Weight)> victims)
     {
         suspects.Clear();
         victims.Clear();
-        foreach (var u in graph.Neighbours(node))
+        foreach (var index in graph.IncidentLinks(node))
         {
-            switch (graph.Role(u))
+            var link = graph.GetLink(index);
+            var u = link.Other(node);
+            var list = graph.Role(u) switch
             {
-                case PersonRole.Suspect:
-                    suspects.Add(u);
-                    break;
-                case PersonRole.Victim:
-                    victims.Add(u);
-                    break;
-                default:
-                    break;
+                PersonRole.Suspect => suspects,
+                PersonRole.Victim => victims,
+                _ => null,
+            };
+            if (list is null)
+            {
+                continue;
+            }
+            var weight = graph.Kind(node) != NodeKind.Person ? 1.0
+                : link.Kind == LinkKind.Exploited ? options.ExploitedLinkWeight
+                : options.AcquaintanceLinkWeight;
+            var at = list.FindIndex(x => x.Node == u);
+            if (at < 0)
+            {
+                list.Add((u, weight));
+            }
+            else if (weight > list[at].Weight)
+            {
+                list[at] = (u, weight);
             }
         }
     }

@@ -62,7 +62,7 @@ public class GroupDetectionTests
     [Fact]
     public void Without_the_busy_cut_and_with_a_low_bar_the_takeaway_would_glue_everyone()
     {
-        // The takeaway weighs 1/log2(36 persons) ~ 0.19: only an analyst who lifts the busy limit and lowers the bar
+        // The takeaway weighs 1/log2(2 + 30 regulars) = 0.2: only an analyst who lifts the busy limit and lowers the bar
         // below that sees one town-wide "group". This guards the test above against passing for another reason.
         var graph = Town().Build();
         var glued = GroupDetection.Find(graph, new GroupOptions { BusyLimit = 100, MinSuspectTie = 0.15, MinVictimTie = 0.15 });
@@ -108,7 +108,7 @@ public class GroupDetectionTests
     [Fact]
     public void A_place_shared_by_a_handful_of_people_is_not_enough_on_its_own()
     {
-        // A shop with six regulars, two of them suspects and one a child: 1/log2(6) ~ 0.39 is below the bar.
+        // A shop with six regulars, two of them suspects and one a child: 1/log2(2 + 3 others) ~ 0.43 is below the bar.
         var town = new NetworkBuilder();
         town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
         town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
@@ -124,13 +124,64 @@ public class GroupDetectionTests
         Link(town, "V", "Shop", LinkKind.SeenAt);
         Assert.Empty(GroupDetection.Find(town.Build()));
 
-        // The same two suspects also sharing a car: now they are linked, and the child with them.
+        // The same two suspects also sharing a car no one else uses (weight 1): now they are linked, and the child with them.
         town.AddNode("Car", NodeKind.Vehicle);
         Link(town, "S1", "Car", LinkKind.Owns);
         Link(town, "S2", "Car", LinkKind.Uses);
         Link(town, "V", "Car", LinkKind.TravelledIn);
         var graph = town.Build();
         Assert.Equal(["S1 S2 | V"], Describe(graph, GroupDetection.Find(graph)));
+    }
+
+    [Fact]
+    public void Acquaintance_alone_does_not_link_suspects_but_corroborates_other_evidence()
+    {
+        // S1 knows S2 and child V (0.4 each): below the bar of 0.5.
+        var town = new NetworkBuilder();
+        town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
+        town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
+        town.AddNode("V", NodeKind.Person, role: PersonRole.Victim);
+        town.AddNode("Shop", NodeKind.Location);
+        Link(town, "S1", "S2", LinkKind.Knows);
+        Link(town, "S1", "V", LinkKind.Knows);
+        Assert.Empty(GroupDetection.Find(town.Build()));
+
+        // Add a shop both suspects and the child use, with six other regulars: 1/log2(8) = 0.33, plus 0.4, is enough.
+        foreach (var person in new[] { "S1", "S2", "V" })
+        {
+            Link(town, person, "Shop", LinkKind.SeenAt);
+        }
+        for (var i = 0; i < 6; i++)
+        {
+            town.AddNode($"R{i}", NodeKind.Person);
+            Link(town, $"R{i}", "Shop", LinkKind.SeenAt);
+        }
+        var graph = town.Build();
+        Assert.Equal(["S1 S2 | V"], Describe(graph, GroupDetection.Find(graph)));
+    }
+
+    [Fact]
+    public void A_car_shared_only_by_suspects_and_children_stays_specific_however_many_children()
+    {
+        // Two suspects and eight children in one car: no one else uses it, so it is full evidence (weight 1),
+        // not diluted as a car shared with ten strangers would be.
+        var town = new NetworkBuilder();
+        town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
+        town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
+        town.AddNode("Car", NodeKind.Vehicle);
+        Link(town, "S1", "Car", LinkKind.Owns);
+        Link(town, "S2", "Car", LinkKind.Uses);
+        for (var i = 0; i < 8; i++)
+        {
+            town.AddNode($"V{i}", NodeKind.Person, role: PersonRole.Victim);
+            Link(town, $"V{i}", "Car", LinkKind.TravelledIn);
+        }
+        var graph = town.Build();
+
+        var group = Assert.Single(GroupDetection.Find(graph));
+        Assert.Equal(2, group.Suspects.Count);
+        Assert.Equal(8, group.Victims.Count);
+        Assert.Equal(1.0, GroupDetection.Ties(graph, new GroupOptions())[(0, 1)], 9);
     }
 
     [Fact]
