@@ -93,24 +93,24 @@ public class CentralityTests
     public void Sampled_estimates_are_close_to_exact_values_and_repeatable()
     {
         // A 40 x 40 grid: betweenness peaks in the middle, closeness falls towards the corners.
-        const int side = 40;
+        const int Side = 40;
         var edges = new List<(int, int)>();
-        for (var r = 0; r < side; r++)
+        for (var r = 0; r < Side; r++)
         {
-            for (var c = 0; c < side; c++)
+            for (var c = 0; c < Side; c++)
             {
-                if (c + 1 < side)
+                if (c + 1 < Side)
                 {
-                    edges.Add(((r * side) + c, (r * side) + c + 1));
+                    edges.Add(((r * Side) + c, (r * Side) + c + 1));
                 }
-                if (r + 1 < side)
+                if (r + 1 < Side)
                 {
-                    edges.Add(((r * side) + c, ((r + 1) * side) + c));
+                    edges.Add(((r * Side) + c, ((r + 1) * Side) + c));
                 }
             }
         }
-        var graph = Graphs.Plain(side * side, [.. edges]);
-        var exact = Centrality.ShortestPaths(graph, exactLimit: side * side);
+        var graph = Graphs.Plain(Side * Side, [.. edges]);
+        var exact = Centrality.ShortestPaths(graph, exactLimit: Side * Side);
         var sampled = Centrality.ShortestPaths(graph, exactLimit: 0, pivots: 400, seed: 7);
         var again = Centrality.ShortestPaths(graph, exactLimit: 0, pivots: 400, seed: 7, maxDegreeOfParallelism: 1);
         var otherSeed = Centrality.ShortestPaths(graph, exactLimit: 0, pivots: 400, seed: 8);
