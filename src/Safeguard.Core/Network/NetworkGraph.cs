@@ -67,7 +67,10 @@ public sealed class NetworkGraph
     /// <summary>
     /// A shortest path (fewest links) from one node to another, both ends included; empty when they are not
     /// connected. <paramref name="canPassThrough"/>, when given, says which nodes the path may go through (the
-    /// ends are always allowed), so a caller can route around busy places. Ties go to the lowest-index neighbour.
+    /// ends are always allowed), so a caller can route around busy places. Bidirectional breadth-first search,
+    /// a level at a time from whichever side has the smaller frontier, so on a million-node graph it explores
+    /// thousands of nodes, not the whole town. The first meeting is a shortest path: until the searches meet,
+    /// every path is longer than the two radii added.
     /// </summary>
     public IReadOnlyList<int> ShortestPath(int from, int to, Func<int, bool>? canPassThrough = null)
     {
@@ -75,35 +78,65 @@ public sealed class NetworkGraph
         {
             return [from];
         }
-        var parent = new Dictionary<int, int> { [from] = from };
-        var frontier = new Queue<int>();
-        frontier.Enqueue(from);
-        while (frontier.TryDequeue(out var node))
+        // Each side maps a node it reached to the node it came from.
+        var fromSide = new Dictionary<int, int> { [from] = from };
+        var toSide = new Dictionary<int, int> { [to] = to };
+        List<int> fromFrontier = [from], toFrontier = [to];
+        while (fromFrontier.Count > 0 && toFrontier.Count > 0)
         {
-            foreach (var next in Neighbours(node))
+            var forward = fromFrontier.Count <= toFrontier.Count;
+            var (frontier, reached, other) = forward ? (fromFrontier, fromSide, toSide) : (toFrontier, toSide, fromSide);
+            var next = new List<int>();
+            foreach (var node in frontier)
             {
-                if (!parent.TryAdd(next, node))
+                foreach (var neighbour in Neighbours(node))
                 {
-                    continue;
-                }
-                if (next == to)
-                {
-                    var path = new List<int> { to };
-                    for (var step = node; step != from; step = parent[step])
+                    if (reached.ContainsKey(neighbour))
                     {
-                        path.Add(step);
+                        continue;
                     }
-                    path.Add(from);
-                    path.Reverse();
-                    return path;
+                    if (other.ContainsKey(neighbour))
+                    {
+                        reached[neighbour] = node;
+                        return Join(neighbour, fromSide, toSide);
+                    }
+                    if (canPassThrough is null || canPassThrough(neighbour))
+                    {
+                        reached[neighbour] = node;
+                        next.Add(neighbour);
+                    }
                 }
-                if (canPassThrough is null || canPassThrough(next))
-                {
-                    frontier.Enqueue(next);
-                }
+            }
+            if (forward)
+            {
+                fromFrontier = next;
+            }
+            else
+            {
+                toFrontier = next;
             }
         }
         return [];
+    }
+
+    private static List<int> Join(int meeting, Dictionary<int, int> fromSide, Dictionary<int, int> toSide)
+    {
+        var path = new List<int>();
+        for (var step = meeting; ; step = fromSide[step])
+        {
+            path.Add(step);
+            if (fromSide[step] == step)
+            {
+                break;
+            }
+        }
+        path.Reverse();
+        for (var step = meeting; toSide[step] != step;)
+        {
+            step = toSide[step];
+            path.Add(step);
+        }
+        return path;
     }
 
     /// <summary>

@@ -78,29 +78,45 @@ public static class Vocabulary
 
     public static string Name(LinkConfidence confidence) => s_confidences[(int)confidence];
 
-    public static bool TryParse(ReadOnlySpan<char> text, out NodeKind kind) => TryFind(s_nodeKinds, text, out kind);
+    public static bool TryParse(ReadOnlySpan<char> text, out NodeKind kind)
+    {
+        var index = IndexOf(s_nodeKinds, text);
+        kind = (NodeKind)Math.Max(index, 0);
+        return index >= 0;
+    }
 
     /// <summary>Parses a person's role; the empty string is not a role (use <see cref="PersonRole.Unknown"/>).</summary>
-    public static bool TryParse(ReadOnlySpan<char> text, out PersonRole role) =>
-        TryFind(s_roles, text, out role) && role != PersonRole.None;
+    public static bool TryParse(ReadOnlySpan<char> text, out PersonRole role)
+    {
+        var index = text.IsEmpty ? -1 : IndexOf(s_roles, text);
+        role = (PersonRole)Math.Max(index, 0);
+        return index >= 0;
+    }
 
-    public static bool TryParse(ReadOnlySpan<char> text, out LinkKind kind) => TryFind(s_linkKinds, text, out kind);
+    public static bool TryParse(ReadOnlySpan<char> text, out LinkKind kind)
+    {
+        var index = IndexOf(s_linkKinds, text);
+        kind = (LinkKind)Math.Max(index, 0);
+        return index >= 0;
+    }
 
-    public static bool TryParse(ReadOnlySpan<char> text, out LinkConfidence confidence) => TryFind(s_confidences, text, out confidence);
+    public static bool TryParse(ReadOnlySpan<char> text, out LinkConfidence confidence)
+    {
+        var index = IndexOf(s_confidences, text);
+        confidence = (LinkConfidence)Math.Max(index, 0);
+        return index >= 0;
+    }
 
-    private static bool TryFind<T>(string[] names, ReadOnlySpan<char> text, out T value)
-        where T : struct, Enum
+    // The enums are numbered in the same order as the names.
+    private static int IndexOf(string[] names, ReadOnlySpan<char> text)
     {
         for (var i = 0; i < names.Length; i++)
         {
             if (text.Equals(names[i], StringComparison.OrdinalIgnoreCase))
             {
-                // The enums are byte-sized and numbered in the same order as the names.
-                value = (T)Enum.ToObject(typeof(T), i);
-                return true;
+                return i;
             }
         }
-        value = default;
-        return false;
+        return -1;
     }
 }

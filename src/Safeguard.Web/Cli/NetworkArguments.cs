@@ -131,7 +131,7 @@ internal sealed class NetworkArguments
         {
             return true;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (NetworkCsv.TryParseDate(text, out var day))
         {
             date = day;
             return true;

@@ -52,15 +52,8 @@ public static class NetworkCommand
         {
             return CommandLine.Usage;
         }
-        var clock = Stopwatch.StartNew();
-        if (Load(nodes, links, filter, stdout, stderr) is not { } graph)
-        {
-            return CommandLine.Failure;
-        }
-        var loaded = clock.Elapsed;
-        var groups = GroupDetection.Find(graph, defaults with { BusyLimit = busyLimit, MinSuspectTie = minSuspectTie, MinVictimTie = minVictimTie });
-        var found = clock.Elapsed;
-        using (var writer = NetworkCsv.CreateWriter(output))
+        var options = defaults with { BusyLimit = busyLimit, MinSuspectTie = minSuspectTie, MinVictimTie = minVictimTie };
+        return Analyse(nodes, links, output, filter, "groups", graph => GroupDetection.Find(graph, options), (graph, groups, writer) =>
         {
             writer.WriteLine("group,id");
             foreach (var group in groups)
@@ -70,12 +63,9 @@ public static class NetworkCommand
                     writer.WriteLine($"{group.Number},{NetworkCsv.Field(graph.Id(member))}");
                 }
             }
-        }
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Found {groups.Count} suspected groups: {groups.Sum(g => g.Suspects.Count)} suspects and {groups.Sum(g => g.Victims.Count)} children. Wrote {output}."));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Time: read {loaded.TotalSeconds:F1} s, groups {(found - loaded).TotalSeconds:F1} s, total {clock.Elapsed.TotalSeconds:F1} s."));
-        return CommandLine.Success;
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Found {groups.Count} suspected groups: {groups.Sum(g => g.Suspects.Count)} suspects and {groups.Sum(g => g.Victims.Count)} children. Wrote {output}."));
+        }, stdout, stderr);
     }
 
     private static int Measures(string[] args, TextWriter stdout, TextWriter stderr)
@@ -90,15 +80,8 @@ public static class NetworkCommand
         {
             return CommandLine.Usage;
         }
-        var clock = Stopwatch.StartNew();
-        if (Load(nodes, links, filter, stdout, stderr) is not { } graph)
-        {
-            return CommandLine.Failure;
-        }
-        var loaded = clock.Elapsed;
-        var measures = NetworkMeasures.Compute(graph, defaults with { Pivots = pivots, ExactLimit = exactLimit, Seed = seed });
-        var measured = clock.Elapsed;
-        using (var writer = NetworkCsv.CreateWriter(output))
+        var options = defaults with { Pivots = pivots, ExactLimit = exactLimit, Seed = seed };
+        return Analyse(nodes, links, output, filter, "measures", graph => NetworkMeasures.Compute(graph, options), (graph, measures, writer) =>
         {
             writer.WriteLine("id,degree,betweenness,closeness,eigenvector,core");
             for (var v = 0; v < graph.NodeCount; v++)
@@ -106,18 +89,15 @@ public static class NetworkCommand
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{NetworkCsv.Field(graph.Id(v))},{measures.Degree[v]},{measures.Betweenness[v]:G6},{measures.Closeness[v]:G6},{measures.Eigenvector[v]:G6},{measures.Core[v]}"));
             }
-        }
-        stdout.WriteLine(measures.PathMeasuresExact
-            ? "Betweenness and closeness (harmonic) are exact."
-            : $"Betweenness and closeness (harmonic) are estimates from {measures.PathSources} sampled pivots (seed {seed}).");
-        stdout.WriteLine(measures.EigenvectorConverged
-            ? $"Eigenvector centrality converged in {measures.EigenvectorIterations} iterations."
-            : $"Eigenvector centrality did not converge in {measures.EigenvectorIterations} iterations; values are the last iterate.");
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Components: {measures.Component.Distinct().Count()}; highest core: {(measures.Core.Length == 0 ? 0 : measures.Core.Max())}. Wrote {output}."));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Time: read {loaded.TotalSeconds:F1} s, measures {(measured - loaded).TotalSeconds:F1} s, total {clock.Elapsed.TotalSeconds:F1} s."));
-        return CommandLine.Success;
+            stdout.WriteLine(measures.PathMeasuresExact
+                ? "Betweenness and closeness (harmonic) are exact."
+                : $"Betweenness and closeness (harmonic) are estimates from {measures.PathSources} sampled pivots (seed {seed}).");
+            stdout.WriteLine(measures.EigenvectorConverged
+                ? $"Eigenvector centrality converged in {measures.EigenvectorIterations} iterations."
+                : $"Eigenvector centrality did not converge in {measures.EigenvectorIterations} iterations; values are the last iterate.");
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Components: {measures.Component.Distinct().Count()}; highest core: {(measures.Core.Length == 0 ? 0 : measures.Core.Max())}. Wrote {output}."));
+        }, stdout, stderr);
     }
 
     private static int Score(string[] args, TextWriter stdout, TextWriter stderr)
@@ -145,6 +125,27 @@ public static class NetworkCommand
         arguments.Required("nodes") is { } nodes && arguments.Required("links") is { } links && arguments.Required("out") is { } output
             ? (nodes, links, output)
             : null;
+
+    /// <summary>Reads the graph, runs one analysis, writes its file and summary, and says how long each step took.</summary>
+    private static int Analyse<T>(string nodes, string links, string output, LinkFilter? filter, string step,
+        Func<NetworkGraph, T> analyse, Action<NetworkGraph, T, TextWriter> write, TextWriter stdout, TextWriter stderr)
+    {
+        var clock = Stopwatch.StartNew();
+        if (Load(nodes, links, filter, stdout, stderr) is not { } graph)
+        {
+            return CommandLine.Failure;
+        }
+        var loaded = clock.Elapsed;
+        var result = analyse(graph);
+        var analysed = clock.Elapsed;
+        using (var writer = NetworkCsv.CreateWriter(output))
+        {
+            write(graph, result, writer);
+        }
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Time: read {loaded.TotalSeconds:F1} s, {step} {(analysed - loaded).TotalSeconds:F1} s, write {(clock.Elapsed - analysed).TotalSeconds:F1} s, total {clock.Elapsed.TotalSeconds:F1} s."));
+        return CommandLine.Success;
+    }
 
     private static NetworkGraph? Load(string nodes, string links, LinkFilter? filter, TextWriter stdout, TextWriter stderr)
     {

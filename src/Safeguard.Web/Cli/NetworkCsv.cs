@@ -1,4 +1,3 @@
-using System.Globalization;
 using Safeguard.Core.Network;
 
 namespace Safeguard.Web.Cli;
@@ -11,7 +10,6 @@ namespace Safeguard.Web.Cli;
 internal static class NetworkCsv
 {
     public const int MaxErrors = 20;
-    private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>Reads both files; on any problem writes the messages to <paramref name="stderr"/> and returns null.</summary>
     public static NetworkBuilder? Read(string nodesPath, string linksPath, TextWriter stderr)
@@ -74,7 +72,7 @@ internal static class NetworkCsv
             DateOnly? date = null;
             if (columns.TryGetValue("date", out var dateColumn) && !fields[dateColumn].IsEmpty)
             {
-                if (!DateOnly.TryParseExact(fields[dateColumn], DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                if (!TryParseDate(fields[dateColumn], out var day))
                 {
                     report($"malformed date '{fields[dateColumn]}' (expected YYYY-MM-DD, e.g. 2025-03-31)");
                     return;
@@ -110,6 +108,37 @@ internal static class NetworkCsv
             }
         });
         return errors.Count > 0 ? null : network;
+    }
+
+    /// <summary>
+    /// Parses yyyy-MM-dd by hand: five million links parse in a fraction of the time DateOnly.TryParseExact
+    /// takes, and the format is exactly what the files promise.
+    /// </summary>
+    internal static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..], out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+            value = (value * 10) + (c - '0');
+        }
+        return true;
     }
 
     /// <summary>Reads `group,id` rows (GROUPS.csv or TRUTH.csv); null and messages on error.</summary>

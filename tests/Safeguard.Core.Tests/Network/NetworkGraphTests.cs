@@ -112,6 +112,27 @@ public class NetworkGraphTests
     }
 
     [Fact]
+    public void Shortest_paths_are_real_paths_as_short_as_breadth_first_distances_for_every_karate_pair()
+    {
+        var graph = Graphs.KarateClub();
+        for (var a = 0; a < graph.NodeCount; a++)
+        {
+            var distance = Distances(graph, a);
+            for (var b = 0; b < graph.NodeCount; b++)
+            {
+                var path = graph.ShortestPath(a, b);
+                Assert.Equal(distance[b], path.Count - 1);
+                Assert.Equal(a, path[0]);
+                Assert.Equal(b, path[^1]);
+                for (var i = 1; i < path.Count; i++)
+                {
+                    Assert.Contains(path[i], graph.Neighbours(path[i - 1]).ToArray());
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Two_hop_neighbourhood_has_the_nodes_their_distances_and_the_links_among_them()
     {
         // Path 0-1-2-3 plus a chord 1-3 is irrelevant past two hops from 0; node 3 is two hops via the chord.
@@ -125,5 +146,24 @@ public class NetworkGraphTests
         Assert.Equal([0, 1, 2, 3], around.Links);
         Assert.Equal([0, 1], graph.Neighbourhood(0, hops: 2, maxNodes: 2).Nodes);
         Assert.Equal([0], graph.Neighbourhood(0, hops: 0).Nodes);
+    }
+
+    private static int[] Distances(NetworkGraph graph, int source)
+    {
+        var distance = Enumerable.Repeat(-1, graph.NodeCount).ToArray();
+        var queue = new Queue<int>([source]);
+        distance[source] = 0;
+        while (queue.TryDequeue(out var v))
+        {
+            foreach (var w in graph.Neighbours(v))
+            {
+                if (distance[w] < 0)
+                {
+                    distance[w] = distance[v] + 1;
+                    queue.Enqueue(w);
+                }
+            }
+        }
+        return distance;
     }
 }
