@@ -225,7 +225,7 @@ internal static class NetworkCsv
             void Report(string message) => errors.Add($"{name} line {at}: {message}");
             if (!fields.TryRead(line))
             {
-                Report("unterminated quoted field");
+                Report("malformed quoted field (a quote left open, or text after the closing quote)");
             }
             else if (fields.Count != columns.Count)
             {

@@ -14,14 +14,8 @@ public class GroupDetectionTests
     private static NetworkBuilder Town()
     {
         var town = new NetworkBuilder();
-        foreach (var id in new[] { "SA1", "SA2", "SB1", "SB2", "SC", "SD1", "SD2" })
-        {
-            town.AddNode(id, NodeKind.Person, role: PersonRole.Suspect);
-        }
-        foreach (var id in new[] { "VA1", "VA2", "VB1", "VC" })
-        {
-            town.AddNode(id, NodeKind.Person, role: PersonRole.Victim);
-        }
+        AddPersons(town, PersonRole.Suspect, "SA1", "SA2", "SB1", "SB2", "SC", "SD1", "SD2");
+        AddPersons(town, PersonRole.Victim, "VA1", "VA2", "VB1", "VC");
         town.AddNode("CarA", NodeKind.Vehicle);
         town.AddNode("PhoneB", NodeKind.Phone);
         town.AddNode("FlatB", NodeKind.Location);
@@ -42,11 +36,7 @@ public class GroupDetectionTests
         {
             Link(town, regular, "Takeaway", LinkKind.SeenAt);
         }
-        for (var i = 0; i < TakeawayRegulars; i++)
-        {
-            town.AddNode($"Regular{i}", NodeKind.Person);
-            Link(town, $"Regular{i}", "Takeaway", LinkKind.SeenAt);
-        }
+        AddRegulars(town, "Takeaway", TakeawayRegulars);
         return town;
     }
 
@@ -87,13 +77,7 @@ public class GroupDetectionTests
     [Fact]
     public void Phones_in_contact_link_suspects_and_a_child_two_things_apart()
     {
-        var town = new NetworkBuilder();
-        town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
-        town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
-        town.AddNode("V", NodeKind.Person, role: PersonRole.Victim);
-        town.AddNode("Phone1", NodeKind.Phone);
-        town.AddNode("Phone2", NodeKind.Phone);
-        town.AddNode("PhoneV", NodeKind.Phone);
+        var town = TwoSuspectsAndAChild(("Phone1", NodeKind.Phone), ("Phone2", NodeKind.Phone), ("PhoneV", NodeKind.Phone));
         Link(town, "S1", "Phone1", LinkKind.Uses);
         Link(town, "S2", "Phone2", LinkKind.Uses);
         Link(town, "V", "PhoneV", LinkKind.Uses);
@@ -109,19 +93,8 @@ public class GroupDetectionTests
     public void A_place_shared_by_a_handful_of_people_is_not_enough_on_its_own()
     {
         // A shop with six regulars, two of them suspects and one a child: 1/log2(2 + 3 others) ~ 0.43 is below the bar.
-        var town = new NetworkBuilder();
-        town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
-        town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
-        town.AddNode("V", NodeKind.Person, role: PersonRole.Victim);
-        town.AddNode("Shop", NodeKind.Location);
-        for (var i = 0; i < 3; i++)
-        {
-            town.AddNode($"R{i}", NodeKind.Person);
-            Link(town, $"R{i}", "Shop", LinkKind.SeenAt);
-        }
-        Link(town, "S1", "Shop", LinkKind.SeenAt);
-        Link(town, "S2", "Shop", LinkKind.SeenAt);
-        Link(town, "V", "Shop", LinkKind.SeenAt);
+        var town = TwoSuspectsAndAChild(("Shop", NodeKind.Location));
+        AddRegulars(town, "Shop", 3, "S1", "S2", "V");
         Assert.Empty(GroupDetection.Find(town.Build()));
 
         // The same two suspects also sharing a car no one else uses (weight 1): now they are linked, and the child with them.
@@ -137,25 +110,13 @@ public class GroupDetectionTests
     public void Acquaintance_alone_does_not_link_suspects_but_corroborates_other_evidence()
     {
         // S1 knows S2 and child V (0.4 each): below the bar of 0.5.
-        var town = new NetworkBuilder();
-        town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
-        town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
-        town.AddNode("V", NodeKind.Person, role: PersonRole.Victim);
-        town.AddNode("Shop", NodeKind.Location);
+        var town = TwoSuspectsAndAChild(("Shop", NodeKind.Location));
         Link(town, "S1", "S2", LinkKind.Knows);
         Link(town, "S1", "V", LinkKind.Knows);
         Assert.Empty(GroupDetection.Find(town.Build()));
 
         // Add a shop both suspects and the child use, with six other regulars: 1/log2(8) = 0.33, plus 0.4, is enough.
-        foreach (var person in new[] { "S1", "S2", "V" })
-        {
-            Link(town, person, "Shop", LinkKind.SeenAt);
-        }
-        for (var i = 0; i < 6; i++)
-        {
-            town.AddNode($"R{i}", NodeKind.Person);
-            Link(town, $"R{i}", "Shop", LinkKind.SeenAt);
-        }
+        AddRegulars(town, "Shop", 6, "S1", "S2", "V");
         var graph = town.Build();
         Assert.Equal(["S1 S2 | V"], Describe(graph, GroupDetection.Find(graph)));
     }
@@ -166,8 +127,7 @@ public class GroupDetectionTests
         // Two suspects and eight children in one car: no one else uses it, so it is full evidence (weight 1),
         // not diluted as a car shared with ten strangers would be.
         var town = new NetworkBuilder();
-        town.AddNode("S1", NodeKind.Person, role: PersonRole.Suspect);
-        town.AddNode("S2", NodeKind.Person, role: PersonRole.Suspect);
+        AddPersons(town, PersonRole.Suspect, "S1", "S2");
         town.AddNode("Car", NodeKind.Vehicle);
         Link(town, "S1", "Car", LinkKind.Owns);
         Link(town, "S2", "Car", LinkKind.Uses);
@@ -204,6 +164,41 @@ public class GroupDetectionTests
 
         Assert.Equal([1, 2], groups.Select(g => g.Number));
         Assert.True(groups[0].Suspects.Count + groups[0].Victims.Count >= groups[1].Suspects.Count + groups[1].Victims.Count);
+    }
+
+    /// <summary>Suspects S1 and S2, child V, and the given things.</summary>
+    private static NetworkBuilder TwoSuspectsAndAChild(params (string Id, NodeKind Kind)[] things)
+    {
+        var town = new NetworkBuilder();
+        AddPersons(town, PersonRole.Suspect, "S1", "S2");
+        AddPersons(town, PersonRole.Victim, "V");
+        foreach (var (id, kind) in things)
+        {
+            town.AddNode(id, kind);
+        }
+        return town;
+    }
+
+    private static void AddPersons(NetworkBuilder town, PersonRole role, params string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            Assert.Equal(NodeAddResult.Added, town.AddNode(id, NodeKind.Person, role: role));
+        }
+    }
+
+    /// <summary>Adds <paramref name="others"/> people of no role seen at the place, and sees the named people there too.</summary>
+    private static void AddRegulars(NetworkBuilder town, string place, int others, params string[] alsoSeen)
+    {
+        for (var i = 0; i < others; i++)
+        {
+            town.AddNode($"{place}Regular{i}", NodeKind.Person);
+            Link(town, $"{place}Regular{i}", place, LinkKind.SeenAt);
+        }
+        foreach (var person in alsoSeen)
+        {
+            Link(town, person, place, LinkKind.SeenAt);
+        }
     }
 
     private static void Link(NetworkBuilder town, string from, string to, LinkKind kind) =>

@@ -40,7 +40,8 @@ public sealed class NetworkCommandTests : IDisposable
         { "role for a thing", [NodesHeader, "C1,vehicle,Car,suspect"], [LinksHeader], "NODES.csv line 2: role 'suspect' given for a vehicle; only persons have roles" },
         { "duplicate node id", [NodesHeader, "S1,person,A,suspect", "V1,person,B,victim", "S1,person,C,"], [LinksHeader], "NODES.csv line 4: duplicate id 'S1' (first on line 2)" },
         { "empty id", [NodesHeader, ",person,A,suspect"], [LinksHeader], "NODES.csv line 2: empty id" },
-        { "unterminated quote", [NodesHeader, "S1,person,\"Smith, John,suspect"], [LinksHeader], "NODES.csv line 2: unterminated quoted field" },
+        { "unterminated quote", [NodesHeader, "S1,person,\"Smith, John,suspect"], [LinksHeader], "NODES.csv line 2: malformed quoted field" },
+        { "text after a closing quote", [NodesHeader, "S1,person,\"Smith\" John,suspect"], [LinksHeader], "NODES.csv line 2: malformed quoted field" },
         { "unexpected column", ["id,kind,label,role,notes", "S1,person,A,suspect,x"], [LinksHeader], "NODES.csv line 1: unexpected column 'notes'" },
         { "empty nodes file", [], [LinksHeader], "NODES.csv line 1: expected a header row" },
     };
