@@ -68,12 +68,15 @@ public static class GroupDetection
             }
         }
 
-        // Each child goes to the one cluster with which it shares the most evidence, if that is enough.
+        // Each child goes to the one cluster with which it shares the most evidence, if that is enough. Only
+        // clusters with enough suspects compete, so a child abused by a lone offender and by a group is not
+        // lost to the lone offender's cluster, which is no group.
         var victimEvidence = new Dictionary<(int Victim, int Root), double>();
         foreach (var ((a, b), weight) in ties)
         {
             var (suspect, victim) = graph.Role(a) == PersonRole.Victim ? (b, a) : (a, b);
-            if (graph.Role(victim) == PersonRole.Victim && graph.Role(suspect) == PersonRole.Suspect)
+            if (graph.Role(victim) == PersonRole.Victim && graph.Role(suspect) == PersonRole.Suspect
+                && suspectsByRoot[Root(parent, suspect)].Count >= options.MinSuspects)
             {
                 var key = (victim, Root(parent, suspect));
                 victimEvidence[key] = victimEvidence.GetValueOrDefault(key) + weight;

@@ -145,6 +145,21 @@ public class GroupDetectionTests
     }
 
     [Fact]
+    public void A_child_also_abused_by_a_lone_offender_still_joins_the_group()
+    {
+        // VE knows both of group B's suspects (0.4 + 0.4 = 0.8) and was exploited by the lone offender SC (1.0).
+        // SC alone is no group, so the child belongs with group B rather than nowhere.
+        var town = Town();
+        AddPersons(town, PersonRole.Victim, "VE");
+        Link(town, "SC", "VE", LinkKind.Exploited);
+        Link(town, "SB1", "VE", LinkKind.Knows);
+        Link(town, "SB2", "VE", LinkKind.Knows);
+        var graph = town.Build();
+
+        Assert.Equal(["SA1 SA2 | VA1 VA2", "SB1 SB2 | VB1 VE"], Describe(graph, GroupDetection.Find(graph)));
+    }
+
+    [Fact]
     public void Groups_need_two_suspects_and_a_child_by_default_and_the_minimums_are_settings()
     {
         var graph = Town().Build();
