@@ -42,7 +42,7 @@ public static class CommandLine
           seed                       add the demo partnership (demo mode only)
           ledger verify              check the ledger and access-log chains against the last checkpoint
           ledger checkpoint          write the chains' heads outside the database
-          network groups|measures|score   suspected organised networks and network measures from NODES.csv, LINKS.csv
+          network groups|measures|score  suspected organised networks, network measures, group scores (CSV in and out)
           generate network           a synthetic town with planted groups: --persons N --out DIR [--seed S]
         """;
 }

@@ -184,6 +184,20 @@ public sealed class NetworkCommandTests : IDisposable
     }
 
     [Fact]
+    public void Score_reports_bad_group_files_by_line()
+    {
+        var groups = Write("GROUPS.csv", ["group,id", "1,S1", "2,"]);
+
+        var badHeader = Run("score", "--truth", Write("TRUTH.csv", ["group,person", "1,S1"]), "--groups", groups);
+        var badRow = Run("score", "--truth", Write("TRUTH.csv", ["group,id", "1,S1"]), "--groups", groups);
+
+        Assert.Equal(1, badHeader.Exit);
+        Assert.Contains("TRUTH.csv line 1: unexpected column 'person'", badHeader.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, badRow.Exit);
+        Assert.Contains("GROUPS.csv line 3: empty group or id", badRow.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_needs_persons_and_an_output_directory()
     {
         Assert.Equal(CommandLine.Usage, GenerateNetworkCommand.Run(["--out", _dir], new StringWriter(), new StringWriter()));
