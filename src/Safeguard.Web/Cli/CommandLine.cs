@@ -50,6 +50,10 @@ public static class CommandLine
                 return CalendarCommand.Run(rest, stdout, stderr);
             case "language":
                 return LanguageCommand.Run(rest, Console.In, stdout, stderr);
+            case "network":
+                return NetworkCommand.Run(rest, stdout, stderr);
+            case "generate" when rest is ["network", ..]:
+                return GenerateNetworkCommand.Run(rest[1..], stdout, stderr);
             default:
                 stderr.WriteLine($"Unknown verb '{verb}'.");
                 stderr.WriteLine(HelpText);
@@ -68,5 +72,7 @@ public static class CommandLine
           demo-code EMAIL            print a demo account's current authenticator code (demo accounts only)
           calendar add-working-days DATE-TIME N [--end] | calendar holidays YEAR   working days (England and Wales)
           language check [--file FILE] [--bank FILE]   flag victim-blaming phrases: line:column<TAB>phrase<TAB>reason<TAB>suggestion
+          network groups|measures|score  suspected organised networks, network measures, group scores (CSV in and out)
+          generate network           a synthetic town with planted groups: --persons N --out DIR [--seed S]
         """;
 }
