@@ -95,9 +95,15 @@ public static class SafeguardApp
             options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
             options.Cookie.Name = "safeguard-session";
-            // A page the user's role may not use answers 403 (shown by the error page), not a redirect.
+            // A page the user's role may not use answers 403 (shown by the error page), not a redirect; a user who has
+            // given only a password is sent to set up their second factor, the one page open to them.
             options.Events.OnRedirectToAccessDenied = context =>
             {
+                if (!context.HttpContext.User.HasClaim("amr", Policies.MultiFactor) && HttpMethods.IsGet(context.Request.Method))
+                {
+                    context.Response.Redirect("/account/set-up-authenticator");
+                    return Task.CompletedTask;
+                }
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
