@@ -33,7 +33,9 @@ public static class Blocking
         new("family_dob", "family name code and date of birth (day and month in either order)"),
         new("given_postcode", "given name code and full postcode"),
         new("family_postcode", "family name code and full postcode"),
-        new("dob_district", "date of birth and postcode district"),
+        new("dob_area", "date of birth and postcode area (UK: district)"),
+        new("names_area", "given and family name codes (either order) and postcode area"),
+        new("house_area", "house number, street name code and postcode area"),
         new("names_no_dob", "given and family name codes, when a date of birth is missing", OnlyWhenDateOfBirthMissing: true),
     ];
 
@@ -103,13 +105,25 @@ public static class Blocking
                 emit(8, $"{family}|{postcode}");
             }
         }
-        if (r.DateOfBirth is { } exact && r.Postcode is { } code)
+        var area = r.Postcode?.Area;
+        if (r.DateOfBirth is { } exact && area is not null)
         {
-            emit(9, string.Create(CultureInfo.InvariantCulture, $"{exact:yyyyMMdd}|{code.District ?? code.Full}"));
+            emit(9, string.Create(CultureInfo.InvariantCulture, $"{exact:yyyyMMdd}|{area}"));
+        }
+        if (area is not null)
+        {
+            foreach (var pair in NamePairs(r))
+            {
+                emit(10, $"{pair}|{area}");
+            }
+            if (r.HouseKey is not null)
+            {
+                emit(11, $"{r.HouseKey}|{area}");
+            }
         }
         foreach (var pair in NamePairs(r))
         {
-            emit(10, pair);
+            emit(12, pair);
         }
     }
 

@@ -45,6 +45,9 @@ public static class Comparisons
         new("email", ["same", "same name before @", "different"], -1),
     ];
 
+    /// <summary>The frequency-adjusted level of each comparison (-1 for none), as an array for the scorer's loop.</summary>
+    internal static int[] FrequencyLevels { get; } = [.. All.Select(d => d.FrequencyLevel)];
+
     /// <summary>Fills <paramref name="levels"/> (length <see cref="Count"/>) with the level of every comparison.</summary>
     public static void Compare(PreparedRecord a, PreparedRecord b, Span<sbyte> levels)
     {
@@ -231,12 +234,12 @@ public static class Comparisons
         {
             return 0;
         }
-        return Math.Abs(a.Length - b.Length) <= 1 && StringSimilarity.DamerauLevenshtein(a, b) == 1 ? (sbyte)1 : (sbyte)2;
+        return StringSimilarity.OneEditApart(a, b) ? (sbyte)1 : (sbyte)2;
     }
 
     // A slip of the pen: very high Jaro–Winkler, or a single edit in a name long enough for one edit to be a slip.
     private static bool IsClose(string x, string y, double jw) =>
-        jw >= Close || (jw >= 0.7 && Math.Min(x.Length, y.Length) >= 4 && Math.Abs(x.Length - y.Length) <= 1 && StringSimilarity.DamerauLevenshtein(x, y) == 1);
+        jw >= Close || (jw >= 0.7 && Math.Min(x.Length, y.Length) >= 4 && StringSimilarity.OneEditApart(x, y));
 
     private static bool CodesMatch(string a1, string a2, string b1, string b2) =>
         a1.Length > 0 && (a1 == b1 || a1 == b2 || (a2.Length > 0 && (a2 == b1 || a2 == b2)));

@@ -344,10 +344,10 @@ public static class Linker
                 }
                 var rule = r;
                 var found = new ConcurrentBag<Candidate[]>();
-                Parallel.ForEach(Partitioner.Create(0, blocks.Count), _parallel, range =>
+                Parallel.ForEach(Partitioner.Create(0, Math.Max(1, blocks.Count)), _parallel, range =>
                 {
                     var local = new List<Candidate>();
-                    for (var b = range.Item1; b < range.Item2; b++)
+                    for (var b = range.Item1; b < Math.Min(range.Item2, blocks.Count); b++)
                     {
                         var (blockStart, length) = blocks[b];
                         var members = owners.AsSpan(blockStart, length);

@@ -34,7 +34,7 @@ public sealed record TermFrequencies(double Minimum, IReadOnlyDictionary<string,
 /// </summary>
 public sealed record MatchThresholds(double Match, double Certain, double Possible)
 {
-    public static MatchThresholds Default { get; } = new(Match: 0.9, Certain: 0.999, Possible: 0.1);
+    public static MatchThresholds Default { get; } = new(Match: 0.5, Certain: 0.999, Possible: 0.05);
 }
 
 public enum MatchBand
@@ -80,6 +80,7 @@ public sealed class MatchModel
         Variants = variants;
         PriorWeight = Math.Log2(prior / (1 - prior));
         Weights = [.. comparisons.Select(c => c.Levels.Select(l => l.Weight).ToArray())];
+        FrequencyLevelU = [.. comparisons.Select((c, i) => Matching.Comparisons.FrequencyLevels[i] is var l and >= 0 ? c.Levels[l].U : 0)];
     }
 
     /// <summary>Probability that two records drawn at random are the same person.</summary>
@@ -92,6 +93,9 @@ public sealed class MatchModel
 
     /// <summary>log2(m/u) per comparison and level, the scorer's lookup table.</summary>
     internal double[][] Weights { get; }
+
+    /// <summary>u of each comparison's frequency-adjusted level (0 where there is none).</summary>
+    internal double[] FrequencyLevelU { get; }
 
     public MatchModel WithThresholds(MatchThresholds thresholds) => new(Prior, Comparisons, Frequencies, thresholds, Variants);
 

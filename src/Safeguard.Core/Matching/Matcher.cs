@@ -79,7 +79,7 @@ public static class Matcher
     /// </summary>
     private static double FrequencyAdjustment(int comparison, int level, PreparedRecord a, PreparedRecord b, MatchModel model)
     {
-        if (level != Comparisons.All[comparison].FrequencyLevel)
+        if (level != Comparisons.FrequencyLevels[comparison])
         {
             return 0;
         }
@@ -94,6 +94,6 @@ public static class Matcher
         {
             return 0;
         }
-        return Math.Log2(model.Comparisons[comparison].Levels[level].U / frequency);
+        return Math.Log2(model.FrequencyLevelU[comparison] / frequency);
     }
 }

@@ -8,6 +8,12 @@ namespace Safeguard.Core.Matching;
 /// </summary>
 public readonly partial record struct Postcode(string Full, string? Sector, string? District)
 {
+    /// <summary>
+    /// A coarse area for blocking: the district of a UK postcode; for other formats, whose structure is not known
+    /// here, the first half of the code (most postal systems put the region first).
+    /// </summary>
+    public string Area => District ?? Full[..Math.Max(1, Full.Length / 2)];
+
     public static Postcode? Parse(string? value)
     {
         var compact = TextNormaliser.Compact(value);

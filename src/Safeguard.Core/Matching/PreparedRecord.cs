@@ -45,6 +45,7 @@ public sealed class PreparedRecord
         Address = TextNormaliser.Name(source.Address);
         AddressTokens = TokenHashes(Address, numbersOnly: false);
         AddressNumbers = TokenHashes(Address, numbersOnly: true);
+        HouseKey = HouseKeyOf(Address, codes);
         Postcode = Matching.Postcode.Parse(source.Postcode);
         var phone = TextNormaliser.Digits(source.Phone);
         // The last ten digits ignore +44 and the leading 0 alike; fewer than seven digits is not a phone number.
@@ -79,6 +80,8 @@ public sealed class PreparedRecord
     internal int[] AddressTokens { get; }
     /// <summary>The address words holding digits (house and flat numbers).</summary>
     internal int[] AddressNumbers { get; }
+    /// <summary>First house number and the sound of the first street word ("12|HF" for 12 High Street), for blocking.</summary>
+    internal string? HouseKey { get; }
     internal Postcode? Postcode { get; }
     internal string? Phone { get; }
     internal string? Email { get; }
@@ -122,6 +125,14 @@ public sealed class PreparedRecord
             }
         }
         return [.. keys];
+    }
+
+    private static string? HouseKeyOf(string? address, NameCodes codes)
+    {
+        var tokens = TextNormaliser.Tokens(address);
+        var number = tokens.FirstOrDefault(t => t.Any(char.IsAsciiDigit));
+        var street = tokens.FirstOrDefault(t => t.Length > 1 && t.All(char.IsLetter));
+        return number is null || street is null ? null : $"{number}|{codes.Encode(street).Primary}";
     }
 
     // Sorted distinct hashes of the address words, for a cheap set overlap.

@@ -36,9 +36,65 @@ public static class StringSimilarity
         {
             return 0;
         }
+        // Names fit in 64 characters: the matched flags are then two bit masks, with nothing to allocate or clear.
+        if (a.Length <= 64 && b.Length <= 64)
+        {
+            return JaroShort(a, b);
+        }
+        return JaroLong(a, b);
+    }
+
+    private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
         var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
-        Span<bool> aMatched = a.Length <= StackLimit ? stackalloc bool[a.Length] : new bool[a.Length];
-        Span<bool> bMatched = b.Length <= StackLimit ? stackalloc bool[b.Length] : new bool[b.Length];
+        ulong aMatched = 0, bMatched = 0;
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var from = Math.Max(0, i - window);
+            var to = Math.Min(b.Length - 1, i + window);
+            var c = a[i];
+            for (var j = from; j <= to; j++)
+            {
+                if ((bMatched & (1UL << j)) == 0 && b[j] == c)
+                {
+                    aMatched |= 1UL << i;
+                    bMatched |= 1UL << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0)
+        {
+            return 0;
+        }
+        var halfTranspositions = 0;
+        var k = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if ((aMatched & (1UL << i)) == 0)
+            {
+                continue;
+            }
+            while ((bMatched & (1UL << k)) == 0)
+            {
+                k++;
+            }
+            if (a[i] != b[k])
+            {
+                halfTranspositions++;
+            }
+            k++;
+        }
+        return JaroFormula(matches, halfTranspositions, a.Length, b.Length);
+    }
+
+    private static double JaroLong(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
+        var aMatched = new bool[a.Length];
+        var bMatched = new bool[b.Length];
         var matches = 0;
         for (var i = 0; i < a.Length; i++)
         {
@@ -77,9 +133,52 @@ public static class StringSimilarity
             }
             k++;
         }
-        // Transpositions are half the out-of-order matches, rounded down as in Winkler's strcmp95.
+        return JaroFormula(matches, halfTranspositions, a.Length, b.Length);
+    }
+
+    // Transpositions are half the out-of-order matches, rounded down as in Winkler's strcmp95.
+    private static double JaroFormula(int matches, int halfTranspositions, int lengthA, int lengthB)
+    {
         double m = matches;
-        return ((m / a.Length) + (m / b.Length) + ((m - (halfTranspositions / 2)) / m)) / 3;
+        return ((m / lengthA) + (m / lengthB) + ((m - (halfTranspositions / 2)) / m)) / 3;
+    }
+
+    /// <summary>
+    /// True when the strings differ by exactly one edit: a substitution, an insertion or deletion, or a swap of
+    /// two adjacent characters. The same as a Damerau–Levenshtein distance of 1, in one pass.
+    /// </summary>
+    public static bool OneEditApart(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length < b.Length)
+        {
+            var t = a;
+            a = b;
+            b = t;
+        }
+        if (a.Length - b.Length > 1)
+        {
+            return false;
+        }
+        var prefix = 0;
+        while (prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+        if (a.Length != b.Length)
+        {
+            // One insertion: the rest of the longer string after one skipped character equals the rest of the shorter.
+            return a[(prefix + 1)..].SequenceEqual(b[prefix..]);
+        }
+        if (prefix == a.Length)
+        {
+            return false; // identical
+        }
+        if (a[(prefix + 1)..].SequenceEqual(b[(prefix + 1)..]))
+        {
+            return true; // one substitution
+        }
+        return prefix + 1 < a.Length && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix]
+            && a[(prefix + 2)..].SequenceEqual(b[(prefix + 2)..]);
     }
 
     /// <summary>

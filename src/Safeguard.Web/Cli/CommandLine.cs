@@ -22,6 +22,8 @@ public static class CommandLine
             case "help" or "--help" or "-h":
                 stdout.WriteLine(HelpText);
                 return Success;
+            case "link":
+                return LinkCommand.Run(rest, stdout, stderr);
             default:
                 await Task.CompletedTask;
                 stderr.WriteLine($"Unknown verb '{verb}'.");
@@ -38,5 +40,6 @@ public static class CommandLine
           seed                       add the demo partnership (demo mode only)
           ledger verify              check the ledger and access-log chains against the last checkpoint
           ledger checkpoint          write the chains' heads outside the database
+          link                       find the same person within one CSV or across two (link --help)
         """;
 }
