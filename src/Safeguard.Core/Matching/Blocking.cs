@@ -4,10 +4,11 @@ namespace Safeguard.Core.Matching;
 
 /// <summary>
 /// A blocking rule: two records become a candidate pair when they share one of the rule's keys.
-/// <paramref name="OnlyWhenDateOfBirthMissing"/> marks a rule that exists to catch records without a date of
-/// birth, so it proposes a pair only when at least one of the two has none.
+/// <paramref name="BlockedComparisons"/> are the comparisons whose fields make the key (left out when the
+/// rule's pairs are used to estimate m). <paramref name="OnlyWhenDateOfBirthMissing"/> marks a rule that exists
+/// to catch records without a date of birth, so it proposes a pair only when at least one of the two has none.
 /// </summary>
-public sealed record BlockingRule(string Name, string Description, bool OnlyWhenDateOfBirthMissing = false)
+public sealed record BlockingRule(string Name, string Description, IReadOnlyList<int> BlockedComparisons, bool OnlyWhenDateOfBirthMissing = false)
 {
     internal bool Accepts(PreparedRecord a, PreparedRecord b) => !OnlyWhenDateOfBirthMissing || a.DateNumber == 0 || b.DateNumber == 0;
 }
@@ -24,19 +25,19 @@ public static class Blocking
 {
     public static IReadOnlyList<BlockingRule> Rules { get; } =
     [
-        new("nhs_number", "same valid NHS number"),
-        new("identifier", "same identifier"),
-        new("email", "same email address"),
-        new("phone", "same phone number"),
-        new("names_birth_year", "given and family name codes (either order) and year of birth"),
-        new("given_dob", "given name code and date of birth (day and month in either order)"),
-        new("family_dob", "family name code and date of birth (day and month in either order)"),
-        new("given_postcode", "given name code and full postcode"),
-        new("family_postcode", "family name code and full postcode"),
-        new("dob_area", "date of birth and postcode area (UK: district)"),
-        new("names_area", "given and family name codes (either order) and postcode area"),
-        new("house_area", "house number, street name code and postcode area"),
-        new("names_no_dob", "given and family name codes, when a date of birth is missing", OnlyWhenDateOfBirthMissing: true),
+        new("nhs_number", "same valid NHS number", [Comparisons.NhsNumber]),
+        new("identifier", "same identifier", [Comparisons.Identifier]),
+        new("email", "same email address", [Comparisons.Email]),
+        new("phone", "same phone number", [Comparisons.Phone]),
+        new("names_birth_year", "given and family name codes (either order) and year of birth", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.DateOfBirth]),
+        new("given_dob", "given name code and date of birth (day and month in either order)", [Comparisons.GivenName, Comparisons.DateOfBirth]),
+        new("family_dob", "family name code and date of birth (day and month in either order)", [Comparisons.FamilyName, Comparisons.DateOfBirth]),
+        new("given_postcode", "given name code and full postcode", [Comparisons.GivenName, Comparisons.Location]),
+        new("family_postcode", "family name code and full postcode", [Comparisons.FamilyName, Comparisons.Location]),
+        new("dob_area", "date of birth and postcode area (UK: district)", [Comparisons.DateOfBirth, Comparisons.Location]),
+        new("names_area", "given and family name codes (either order) and postcode area", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.Location]),
+        new("house_area", "house number, street name code and postcode area", [Comparisons.Location]),
+        new("names_no_dob", "given and family name codes, when a date of birth is missing", [Comparisons.GivenName, Comparisons.FamilyName], OnlyWhenDateOfBirthMissing: true),
     ];
 
     /// <summary>

@@ -34,7 +34,7 @@ public static class Comparisons
     public static IReadOnlyList<ComparisonDefinition> All { get; } =
     [
         new("given_name", ["exact", "swapped with family name", "nickname or transliteration", "close spelling", "sounds alike", "similar", "initial or middle name", "different"], 0),
-        new("family_name", ["exact", "swapped with given name", "shares a part", "transliteration or variant", "close spelling", "sounds alike", "similar", "different"], 0),
+        new("family_name", ["exact", "shares a part", "transliteration or variant", "close spelling", "sounds alike", "similar", "different"], 0),
         new("middle_names", ["exact", "same initial", "different"], -1),
         new("date_of_birth", ["exact", "day and month swapped", "one digit off", "year off by one", "different"], 0),
         new("sex", ["same", "different"], -1),
@@ -149,35 +149,36 @@ public static class Comparisons
         {
             return 0;
         }
+        // A swap is scored once, as a level of the given name; the family name then adds nothing more.
         if (NamesSwapped(a, b))
         {
-            return 1;
+            return Missing;
         }
         // Double-barrelled and hyphenated names: Smith-Jones meets Jones.
         foreach (var token in a.FamilyTokens)
         {
             if (token.Length > 1 && Array.IndexOf(b.FamilyTokens, token) >= 0)
             {
-                return 2;
+                return 1;
             }
         }
         if (NameVariants.ShareFamily(a.FamilyFamilies, b.FamilyFamilies))
         {
-            return 3;
+            return 2;
         }
         var jw = StringSimilarity.JaroWinkler(x, y);
         if (IsClose(x, y, jw))
         {
-            return 4;
+            return 3;
         }
         foreach (var code in a.FamilyCodes)
         {
             if (code.Length > 0 && Array.IndexOf(b.FamilyCodes, code) >= 0)
             {
-                return 5;
+                return 4;
             }
         }
-        return jw >= Similar ? (sbyte)6 : (sbyte)7;
+        return jw >= Similar ? (sbyte)5 : (sbyte)6;
     }
 
     private static sbyte CompareMiddle(string? a, string? b)

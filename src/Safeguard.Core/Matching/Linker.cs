@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Safeguard.Core.Matching;
@@ -469,30 +468,164 @@ public static class Linker
             return (null, sharesOversized);
         }
 
-        [SuppressMessage("Performance", "CA1859", Justification = "Dictionary is what EM takes.")]
+        // EM sessions look at up to this many candidate pairs (an even sample of them).
+        private const int TrainingPairs = 2_000_000;
+
         private MatchModel Estimate(Candidate[] candidates, long[][] randomCounts, TermFrequencies frequencies)
         {
-            var patterns = new Dictionary<ulong, long>();
+            var all = new Dictionary<ulong, long>();
             foreach (var candidate in candidates)
             {
-                patterns[candidate.Levels] = patterns.GetValueOrDefault(candidate.Levels) + 1;
+                all[candidate.Levels] = all.GetValueOrDefault(candidate.Levels) + 1;
             }
-            var m = ModelEstimator.InitialM();
-            var prior = Math.Clamp(0.1 * candidates.Length / _totalPairs, 1e-12, 0.1);
-            double[][] u = [];
-            // Alternate: u from random pairs less the matches m predicts among them, then EM for m and the prior.
+            var initialM = ModelEstimator.InitialM();
+            var u = ModelEstimator.UFromRandomPairs(randomCounts, initialM, 0);
+            var m = EstimateMBySessions(candidates, initialM, u);
+            // Then the prior over every pair, and u less the matches among the random pairs, in turn.
+            var prior = Math.Clamp(0.1 * candidates.Length / _totalPairs, 1e-15, 0.1);
             for (var round = 0; round < 3; round++)
             {
-                u = ModelEstimator.UFromRandomPairs(randomCounts, m, round == 0 ? 0 : prior);
-                var em = ModelEstimator.ExpectationMaximisation(patterns, u, m, prior, _totalPairs);
-                m = em.M;
+                var em = ModelEstimator.ExpectationMaximisation(all, m, u, prior, _totalPairs, new ModelEstimator.EmSettings(EstimateM: false));
                 prior = em.Prior;
-                Report($"EM round {round + 1}: {em.Iterations} iterations{(em.Converged ? "" : " (not converged)")}, {patterns.Count:N0} distinct comparison vectors, prior {prior:G3} (~{prior * _totalPairs:N0} matching pairs)");
+                u = ModelEstimator.UFromRandomPairs(randomCounts, m, prior);
             }
+            Report($"prior {prior:G3}: about {prior * _totalPairs:N0} pairs of records are the same person");
+            var (household, twins) = HouseholdAdjustments(u);
+            Report($"household adjustment {household:F1} bits, twins {twins:F1} bits");
             var comparisons = Comparisons.All.Select((d, c) => new ComparisonParameters(
                 d.Name,
                 [.. d.Levels.Select((name, l) => new LevelParameters(name, m[c][l], u[c][l]))])).ToArray();
-            return new MatchModel(prior, comparisons, frequencies, MatchThresholds.Default, _options.Variants);
+            return new MatchModel(prior, comparisons, frequencies, MatchThresholds.Default, _options.Variants, household, twins);
+        }
+
+        // Households: log2(u(family) × u(postcode) / u(family and postcode)) among different people, and the same
+        // for household and date of birth (twins). The single-field u come from the random pairs; the joint u
+        // count the pairs sharing the household (and date of birth) whose given names differ: different people,
+        // since the same person's records rarely have unrelated given names.
+        private (double Household, double Twins) HouseholdAdjustments(double[][] u)
+        {
+            var uFamily = u[Comparisons.FamilyName][0];
+            var uPostcode = u[Comparisons.Location][0] + u[Comparisons.Location][1] + u[Comparisons.Location][3];
+            var uDate = u[Comparisons.DateOfBirth][0];
+            string? Household(PreparedRecord r) => r.FamilyJoined is null || r.Postcode is null ? null : $"{r.FamilyJoined}|{r.Postcode.Value.Full}";
+            var uHousehold = Math.Max(1, PairsWithDifferentGivenNames(Household)) / _totalPairs;
+            var uTwins = Math.Max(1, PairsWithDifferentGivenNames(r => r.DateNumber == 0 || Household(r) is not { } h ? null : string.Create(CultureInfo.InvariantCulture, $"{h}|{r.DateNumber}"))) / _totalPairs;
+            return (Math.Min(0, Math.Log2(uFamily * uPostcode / uHousehold)), Math.Min(0, Math.Log2(uHousehold * uDate / uTwins)));
+        }
+
+        // Pairs (across the inputs when linking) sharing a key whose given names are no closer than "sounds alike".
+        private double PairsWithDifferentGivenNames(Func<PreparedRecord, string?> key)
+        {
+            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < _records.Length; i++)
+            {
+                if (_records[i].Given is not null && key(_records[i]) is { } k)
+                {
+                    if (!groups.TryGetValue(k, out var list))
+                    {
+                        groups[k] = list = [];
+                    }
+                    list.Add(i);
+                }
+            }
+            Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
+            long count = 0;
+            foreach (var members in groups.Values)
+            {
+                if (members.Count is < 2 or > 200)
+                {
+                    continue;
+                }
+                for (var x = 0; x < members.Count; x++)
+                {
+                    for (var y = x + 1; y < members.Count; y++)
+                    {
+                        if (_linking && (members[x] < _leftCount) == (members[y] < _leftCount))
+                        {
+                            continue;
+                        }
+                        Comparisons.Compare(_records[members[x]], _records[members[y]], levels);
+                        if (levels[Comparisons.GivenName] >= 4)
+                        {
+                            count++;
+                        }
+                    }
+                }
+            }
+            return count;
+        }
+
+        // m from one EM session per blocking rule, over the pairs the rule proposes, without the rule's own fields;
+        // each comparison's m is the average over the sessions that saw it, weighted by their expected matches.
+        private double[][] EstimateMBySessions(Candidate[] candidates, double[][] initialM, double[][] u)
+        {
+            var rules = Blocking.Rules.Count;
+            var step = Math.Max(1, candidates.Length / TrainingPairs);
+            var sessions = new Dictionary<ulong, long>[rules];
+            for (var r = 0; r < rules; r++)
+            {
+                sessions[r] = [];
+            }
+            var sync = new object();
+            Parallel.ForEach(Partitioner.Create(0, (candidates.Length + step - 1) / step), _parallel, range =>
+            {
+                var local = Enumerable.Range(0, rules).Select(_ => new Dictionary<ulong, long>()).ToArray();
+                for (var k = range.Item1; k < range.Item2; k++)
+                {
+                    var c = candidates[k * step];
+                    for (var r = 0; r < rules; r++)
+                    {
+                        var (ordinary, oversized) = SharedKeys(r, c.A, c.B);
+                        if ((ordinary.HasValue || oversized) && Blocking.Rules[r].Accepts(_records[c.A], _records[c.B]))
+                        {
+                            local[r][c.Levels] = local[r].GetValueOrDefault(c.Levels) + 1;
+                        }
+                    }
+                }
+                lock (sync)
+                {
+                    for (var r = 0; r < rules; r++)
+                    {
+                        foreach (var (levels, count) in local[r])
+                        {
+                            sessions[r][levels] = sessions[r].GetValueOrDefault(levels) + count;
+                        }
+                    }
+                }
+            });
+
+            var sums = initialM.Select(row => new double[row.Length]).ToArray();
+            var weights = new double[Comparisons.Count];
+            for (var r = 0; r < rules; r++)
+            {
+                var pairs = sessions[r].Values.Sum();
+                if (pairs < 50)
+                {
+                    continue;
+                }
+                var include = Enumerable.Range(0, Comparisons.Count).Select(c => !Blocking.Rules[r].BlockedComparisons.Contains(c)).ToArray();
+                var em = ModelEstimator.ExpectationMaximisation(sessions[r], initialM, u, 0.3, pairs, new ModelEstimator.EmSettings(EstimateU: true, Include: include));
+                // A session whose "same person" class agrees less than its other class has settled on the wrong split.
+                var separation = Enumerable.Range(0, Comparisons.Count).Where(c => include[c]).Sum(c => em.M[c][0] - em.U[c][0]);
+                Report($"EM session {Blocking.Rules[r].Name}: {pairs:N0} pairs, {em.Iterations} iterations{(em.Converged ? "" : " (not converged)")}, {em.ExpectedMatches:N0} expected matches{(separation > 0 ? "" : "; discarded (classes not separated)")}");
+                if (separation <= 0)
+                {
+                    continue;
+                }
+                for (var c = 0; c < Comparisons.Count; c++)
+                {
+                    if (!include[c])
+                    {
+                        continue;
+                    }
+                    for (var l = 0; l < sums[c].Length; l++)
+                    {
+                        sums[c][l] += em.M[c][l] * em.ExpectedMatches;
+                    }
+                    weights[c] += em.ExpectedMatches;
+                }
+            }
+            return [.. Enumerable.Range(0, Comparisons.Count).Select(c => weights[c] > 0 ? sums[c].Select(x => x / weights[c]).ToArray() : initialM[c])];
         }
 
         private ScoredPair[] Score(Candidate[] candidates, MatchModel model)

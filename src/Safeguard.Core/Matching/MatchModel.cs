@@ -34,7 +34,7 @@ public sealed record TermFrequencies(double Minimum, IReadOnlyDictionary<string,
 /// </summary>
 public sealed record MatchThresholds(double Match, double Certain, double Possible)
 {
-    public static MatchThresholds Default { get; } = new(Match: 0.5, Certain: 0.999, Possible: 0.05);
+    public static MatchThresholds Default { get; } = new(Match: 0.9, Certain: 0.999, Possible: 0.05);
 }
 
 public enum MatchBand
@@ -62,7 +62,7 @@ public sealed class MatchModel
 
     private readonly NameCodes _codes = new();
 
-    public MatchModel(double prior, IReadOnlyList<ComparisonParameters> comparisons, TermFrequencies frequencies, MatchThresholds thresholds, NameVariants variants)
+    public MatchModel(double prior, IReadOnlyList<ComparisonParameters> comparisons, TermFrequencies frequencies, MatchThresholds thresholds, NameVariants variants, double householdAdjustment = 0, double twinAdjustment = 0)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
         ArgumentNullException.ThrowIfNull(frequencies);
@@ -78,6 +78,8 @@ public sealed class MatchModel
         Frequencies = frequencies;
         Thresholds = thresholds;
         Variants = variants;
+        HouseholdAdjustment = Math.Min(0, householdAdjustment);
+        TwinAdjustment = Math.Min(0, twinAdjustment);
         PriorWeight = Math.Log2(prior / (1 - prior));
         Weights = [.. comparisons.Select(c => c.Levels.Select(l => l.Weight).ToArray())];
         FrequencyLevelU = [.. comparisons.Select((c, i) => Matching.Comparisons.FrequencyLevels[i] is var l and >= 0 ? c.Levels[l].U : 0)];
@@ -91,13 +93,29 @@ public sealed class MatchModel
     public NameVariants Variants { get; }
     public double PriorWeight { get; }
 
+    /// <summary>
+    /// Bits taken off when the family name agrees exactly and the address or postcode agrees too. The two are
+    /// scored as independent evidence, but they are not: brothers and sisters share both. The adjustment is
+    /// log2(u(family) × u(address) / u(both)), counted from the records, so that a household is not mistaken
+    /// for a person.
+    /// </summary>
+    public double HouseholdAdjustment { get; }
+
+    /// <summary>
+    /// Further bits taken off when, in one household, the date of birth agrees exactly too: twins.
+    /// log2(u(household) × u(date of birth) / u(household and date of birth)), counted the same way.
+    /// </summary>
+    public double TwinAdjustment { get; }
+
+    internal static bool IsSameHousehold(int familyLevel, int locationLevel) => familyLevel == 0 && locationLevel is 0 or 1 or 3;
+
     /// <summary>log2(m/u) per comparison and level, the scorer's lookup table.</summary>
     internal double[][] Weights { get; }
 
     /// <summary>u of each comparison's frequency-adjusted level (0 where there is none).</summary>
     internal double[] FrequencyLevelU { get; }
 
-    public MatchModel WithThresholds(MatchThresholds thresholds) => new(Prior, Comparisons, Frequencies, thresholds, Variants);
+    public MatchModel WithThresholds(MatchThresholds thresholds) => new(Prior, Comparisons, Frequencies, thresholds, Variants, HouseholdAdjustment, TwinAdjustment);
 
     public MatchBand Band(double probability) =>
         probability >= Thresholds.Certain ? MatchBand.Certain : probability >= Thresholds.Possible ? MatchBand.Possible : MatchBand.NoMatch;
@@ -123,6 +141,8 @@ public sealed class MatchModel
         var document = new ModelDocument(
             FormatVersion,
             Prior,
+            HouseholdAdjustment,
+            TwinAdjustment,
             Thresholds,
             Comparisons,
             new FrequencyDocument(Frequencies.Minimum, Frequencies.Values.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, double>)p.Value.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal))),
@@ -152,7 +172,7 @@ public sealed class MatchModel
             document.TermFrequencies.Values.ToFrozenDictionary(p => p.Key, p => (IReadOnlyDictionary<string, double>)p.Value.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal));
         try
         {
-            return new MatchModel(document.Prior, document.Comparisons, frequencies, document.Thresholds, variants);
+            return new MatchModel(document.Prior, document.Comparisons, frequencies, document.Thresholds, variants, document.HouseholdAdjustment, document.TwinAdjustment);
         }
         catch (ArgumentException e)
         {
@@ -185,7 +205,7 @@ public sealed class MatchModel
         }
     }
 
-    private sealed record ModelDocument(int Format, double Prior, MatchThresholds Thresholds, IReadOnlyList<ComparisonParameters> Comparisons, FrequencyDocument TermFrequencies, string? NameVariants);
+    private sealed record ModelDocument(int Format, double Prior, double HouseholdAdjustment, double TwinAdjustment, MatchThresholds Thresholds, IReadOnlyList<ComparisonParameters> Comparisons, FrequencyDocument TermFrequencies, string? NameVariants);
 
     private sealed record FrequencyDocument(double Minimum, Dictionary<string, IReadOnlyDictionary<string, double>> Values);
 }

@@ -15,6 +15,8 @@ public sealed record MatchScore(double Weight, double Probability, MatchBand Ban
 public static class Matcher
 {
     public const string MissingLevel = "missing";
+    public const string HouseholdField = "household";
+    public const string TwinsField = "twins";
 
     public static MatchScore Score(PersonRecord a, PersonRecord b, MatchModel model)
     {
@@ -44,8 +46,19 @@ public static class Matcher
             total += weight;
             fields[c] = new FieldEvidence(definition.Name, definition.Levels[levels[c]], valueA, valueB, weight, adjustment);
         }
+        var explanation = fields.ToList();
+        if (MatchModel.IsSameHousehold(levels[Comparisons.FamilyName], levels[Comparisons.Location]) && model.HouseholdAdjustment != 0)
+        {
+            total += model.HouseholdAdjustment;
+            explanation.Add(new FieldEvidence(HouseholdField, "family name and address agree together, as in one household", null, null, model.HouseholdAdjustment, 0));
+            if (levels[Comparisons.DateOfBirth] == 0 && model.TwinAdjustment != 0)
+            {
+                total += model.TwinAdjustment;
+                explanation.Add(new FieldEvidence(TwinsField, "one household and one date of birth, as twins have", null, null, model.TwinAdjustment, 0));
+            }
+        }
         var probability = Probability(total);
-        return new MatchScore(total, probability, model.Band(probability), model.PriorWeight, fields);
+        return new MatchScore(total, probability, model.Band(probability), model.PriorWeight, explanation);
     }
 
     /// <summary>The total weight alone, without allocating an explanation.</summary>
@@ -66,6 +79,14 @@ public static class Matcher
             if (level != Comparisons.Missing)
             {
                 total += model.Weights[c][level] + FrequencyAdjustment(c, level, a, b, model);
+            }
+        }
+        if (MatchModel.IsSameHousehold(Comparisons.Unpack(packedLevels, Comparisons.FamilyName), Comparisons.Unpack(packedLevels, Comparisons.Location)))
+        {
+            total += model.HouseholdAdjustment;
+            if (Comparisons.Unpack(packedLevels, Comparisons.DateOfBirth) == 0)
+            {
+                total += model.TwinAdjustment;
             }
         }
         return total;

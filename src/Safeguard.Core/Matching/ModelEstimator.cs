@@ -5,36 +5,46 @@ namespace Safeguard.Core.Matching;
 /// <list type="bullet">
 /// <item>u (how often two different people agree at each level) from pairs drawn at random, nearly all of
 /// which are different people; the few true matches among them are subtracted once m is known.</item>
-/// <item>m (how often the same person agrees at each level) and the prior by expectation–maximisation over
-/// the candidate pairs, treating every pair that blocking did not propose as a non-match.</item>
+/// <item>m (how often the same person agrees at each level) by expectation–maximisation in sessions, one per
+/// blocking rule, over the pairs that rule proposes, leaving out the fields the rule blocked on (Splink's
+/// method). Over all candidates at once, EM settles on "same household" rather than "same person": siblings
+/// agree on address and surname as strongly as duplicates do. Within a session blocked on the address the
+/// household is given, so EM must separate people by name and date of birth, and vice versa.</item>
+/// <item>the prior by EM over all candidate pairs with m and u fixed, every pair not proposed counting as two people.</item>
 /// </list>
 /// EM works on the distinct comparison vectors and their counts, so its cost does not grow with the records.
 /// </summary>
 public static class ModelEstimator
 {
-    /// <summary>Result of <see cref="ExpectationMaximisation"/>: m per comparison and level, the prior, and how it went.</summary>
-    public sealed record EmResult(double[][] M, double Prior, int Iterations, bool Converged);
+    /// <summary>Result of <see cref="ExpectationMaximisation"/>: m and u per comparison and level, the prior, and how it went.</summary>
+    public sealed record EmResult(double[][] M, double[][] U, double Prior, double ExpectedMatches, int Iterations, bool Converged);
+
+    /// <summary>What <see cref="ExpectationMaximisation"/> may change, and which comparisons it looks at.</summary>
+    /// <param name="Include">Per comparison: false leaves it out entirely (a session blocked on that field).</param>
+    public sealed record EmSettings(bool EstimateM = true, bool EstimateU = false, bool[]? Include = null, int MaxIterations = 500, double Tolerance = 1e-7);
 
     /// <summary>
-    /// EM for m and the prior with u held fixed. <paramref name="patterns"/> maps packed comparison vectors
-    /// (<see cref="Comparisons.Pack"/>) of the candidate pairs to how many pairs share them;
-    /// <paramref name="totalPairs"/> counts every possible pair, candidates or not.
+    /// Expectation–maximisation for a two-class mixture (same person, different people) under conditional
+    /// independence. <paramref name="patterns"/> maps packed comparison vectors (<see cref="Comparisons.Pack"/>)
+    /// to how many pairs share them; <paramref name="totalPairs"/> counts every pair the prior is relative to,
+    /// including pairs not in <paramref name="patterns"/> (they count as different people).
     /// </summary>
     public static EmResult ExpectationMaximisation(
         IReadOnlyDictionary<ulong, long> patterns,
+        double[][] m,
         double[][] u,
-        double[][] initialM,
-        double initialPrior,
+        double prior,
         double totalPairs,
-        int maxIterations = 500,
-        double tolerance = 1e-7)
+        EmSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(patterns);
+        ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(u);
-        ArgumentNullException.ThrowIfNull(initialM);
+        settings ??= new EmSettings();
         var comparisons = u.Length;
-        var m = initialM.Select(row => (double[])row.Clone()).ToArray();
-        var prior = initialPrior;
+        var include = settings.Include ?? [.. Enumerable.Repeat(true, comparisons)];
+        m = [.. m.Select(row => (double[])row.Clone())];
+        u = [.. u.Select(row => (double[])row.Clone())];
         var vectors = patterns.Keys.ToArray();
         var counts = vectors.Select(v => (double)patterns[v]).ToArray();
         var levels = new sbyte[vectors.Length, comparisons];
@@ -42,17 +52,19 @@ public static class ModelEstimator
         {
             for (var c = 0; c < comparisons; c++)
             {
-                levels[p, c] = Comparisons.Unpack(vectors[p], c);
+                levels[p, c] = include[c] ? Comparisons.Unpack(vectors[p], c) : Comparisons.Missing;
             }
         }
-        var sums = u.Select(row => new double[row.Length]).ToArray();
-        for (var iteration = 1; iteration <= maxIterations; iteration++)
+        var matchSums = u.Select(row => new double[row.Length]).ToArray();
+        var nonMatchSums = u.Select(row => new double[row.Length]).ToArray();
+        var expectedMatches = 0.0;
+        for (var iteration = 1; iteration <= settings.MaxIterations; iteration++)
         {
-            foreach (var row in sums)
+            foreach (var row in matchSums.Concat(nonMatchSums))
             {
                 Array.Clear(row);
             }
-            var expectedMatches = 0.0;
+            expectedMatches = 0.0;
             var priorWeight = Math.Log2(prior / (1 - prior));
             for (var p = 0; p < vectors.Length; p++)
             {
@@ -65,42 +77,60 @@ public static class ModelEstimator
                         weight += Math.Log2(m[c][level] / u[c][level]);
                     }
                 }
-                var matched = counts[p] * Matcher.Probability(weight);
+                var probability = Matcher.Probability(weight);
+                var matched = counts[p] * probability;
+                var unmatched = counts[p] - matched;
                 expectedMatches += matched;
                 for (var c = 0; c < comparisons; c++)
                 {
                     var level = levels[p, c];
                     if (level != Comparisons.Missing)
                     {
-                        sums[c][level] += matched;
+                        matchSums[c][level] += matched;
+                        nonMatchSums[c][level] += unmatched;
                     }
                 }
             }
             var change = 0.0;
-            for (var c = 0; c < comparisons; c++)
+            if (settings.EstimateM)
             {
-                var observed = sums[c].Sum();
-                if (observed <= 0)
-                {
-                    continue; // never compared: keep the starting values
-                }
-                for (var l = 0; l < m[c].Length; l++)
-                {
-                    // Half a pair of pseudo-count keeps unseen levels possible rather than impossible.
-                    var updated = (sums[c][l] + 0.5) / (observed + (0.5 * m[c].Length));
-                    change = Math.Max(change, Math.Abs(updated - m[c][l]));
-                    m[c][l] = updated;
-                }
+                change = Math.Max(change, Update(m, matchSums));
             }
-            var newPrior = Math.Clamp(expectedMatches / totalPairs, 1e-12, 0.5);
+            if (settings.EstimateU)
+            {
+                change = Math.Max(change, Update(u, nonMatchSums));
+            }
+            var newPrior = Math.Clamp(expectedMatches / totalPairs, 1e-15, 0.999);
             change = Math.Max(change, Math.Abs(newPrior - prior) / prior * 1e-3);
             prior = newPrior;
-            if (change < tolerance)
+            if (change < settings.Tolerance)
             {
-                return new EmResult(m, prior, iteration, true);
+                return new EmResult(m, u, prior, expectedMatches, iteration, true);
             }
         }
-        return new EmResult(m, prior, maxIterations, false);
+        return new EmResult(m, u, prior, expectedMatches, settings.MaxIterations, false);
+    }
+
+    // M-step for one class: level probabilities from expected counts, with half a pair of pseudo-count so that
+    // an unseen level stays possible rather than impossible. Comparisons never observed keep their values.
+    private static double Update(double[][] probabilities, double[][] sums)
+    {
+        var change = 0.0;
+        for (var c = 0; c < probabilities.Length; c++)
+        {
+            var observed = sums[c].Sum();
+            if (observed <= 0)
+            {
+                continue;
+            }
+            for (var l = 0; l < probabilities[c].Length; l++)
+            {
+                var updated = (sums[c][l] + 0.5) / (observed + (0.5 * probabilities[c].Length));
+                change = Math.Max(change, Math.Abs(updated - probabilities[c][l]));
+                probabilities[c][l] = updated;
+            }
+        }
+        return change;
     }
 
     /// <summary>Starting m: most matches agree exactly, few disagree completely.</summary>

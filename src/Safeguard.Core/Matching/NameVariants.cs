@@ -13,12 +13,12 @@ public sealed class NameVariants
 {
     private static readonly int[] s_none = [];
     private readonly FrozenDictionary<string, int[]> _familiesOfName;
-    private readonly string[] _canonical;
+    private readonly string[][] _members;
 
-    private NameVariants(FrozenDictionary<string, int[]> familiesOfName, string[] canonical, string table)
+    private NameVariants(FrozenDictionary<string, int[]> familiesOfName, string[][] members, string table)
     {
         _familiesOfName = familiesOfName;
-        _canonical = canonical;
+        _members = members;
         Table = table;
     }
 
@@ -32,7 +32,7 @@ public sealed class NameVariants
     {
         ArgumentNullException.ThrowIfNull(table);
         var families = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var canonical = new List<string>();
+        var members = new List<string[]>();
         foreach (var rawLine in table.Split('\n'))
         {
             var hash = rawLine.IndexOf('#', StringComparison.Ordinal);
@@ -42,8 +42,8 @@ public sealed class NameVariants
             {
                 continue;
             }
-            var family = canonical.Count;
-            canonical.Add(names[0]);
+            var family = members.Count;
+            members.Add([.. names]);
             foreach (var name in names)
             {
                 if (!families.TryGetValue(name, out var list))
@@ -53,7 +53,7 @@ public sealed class NameVariants
                 list.Add(family);
             }
         }
-        return new NameVariants(families.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), [.. canonical], table);
+        return new NameVariants(families.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal), [.. members], table);
     }
 
     /// <summary>The families a normalised name belongs to (empty when it is in none).</summary>
@@ -61,7 +61,10 @@ public sealed class NameVariants
         normalisedName is not null && _familiesOfName.TryGetValue(normalisedName, out var families) ? families : s_none;
 
     /// <summary>The usual form of a family, e.g. "katherine" for the family of Katie.</summary>
-    public string CanonicalName(int family) => _canonical[family];
+    public string CanonicalName(int family) => _members[family][0];
+
+    /// <summary>Every name of a family, its usual form first.</summary>
+    public IReadOnlyList<string> Members(int family) => _members[family];
 
     /// <summary>True when the two normalised names are in one family (a name is not its own variant here).</summary>
     public bool AreVariants(string? a, string? b) => ShareFamily(FamiliesOf(a), FamiliesOf(b));

@@ -24,6 +24,8 @@ public static class CommandLine
                 return Success;
             case "link":
                 return LinkCommand.Run(rest, stdout, stderr);
+            case "generate":
+                return GenerateCommand.Run(rest, stdout, stderr);
             default:
                 await Task.CompletedTask;
                 stderr.WriteLine($"Unknown verb '{verb}'.");
@@ -41,5 +43,6 @@ public static class CommandLine
           ledger verify              check the ledger and access-log chains against the last checkpoint
           ledger checkpoint          write the chains' heads outside the database
           link                       find the same person within one CSV or across two (link --help)
+          generate persons           fictional people as several agencies would record them, with the truth
         """;
 }
