@@ -490,7 +490,7 @@ public static class Linker
                 u = ModelEstimator.UFromRandomPairs(randomCounts, m, prior);
             }
             Report($"prior {prior:G3}: about {prior * _totalPairs:N0} pairs of records are the same person");
-            var (household, twins) = HouseholdAdjustments(u);
+            var (household, twins) = HouseholdAdjustments(m, u, prior);
             Report($"household adjustment {household:F1} bits, twins {twins:F1} bits");
             var comparisons = Comparisons.All.Select((d, c) => new ComparisonParameters(
                 d.Name,
@@ -498,38 +498,49 @@ public static class Linker
             return new MatchModel(prior, comparisons, frequencies, MatchThresholds.Default, _options.Variants, household, twins);
         }
 
-        // Households: log2(u(family) × u(postcode) / u(family and postcode)) among different people, and the same
-        // for household and date of birth (twins). The single-field u come from the random pairs; the joint u
-        // count the pairs sharing the household (and date of birth) whose given names differ: different people,
-        // since the same person's records rarely have unrelated given names.
-        private (double Household, double Twins) HouseholdAdjustments(double[][] u)
+        // Interaction terms for households. Brothers and sisters agree on family name and address (twins on the
+        // date of birth too) and differ only in given name, far more often than independent fields predict. For
+        // the cell "given names differ, family name and postcode agree" (and the twins' cell, date of birth
+        // agreeing too) the adjustment is log2(product of the fields' u / the cell's own u), where the cell's u
+        // counts its pairs exactly, less the matches the model expects in it.
+        private (double Household, double Twins) HouseholdAdjustments(double[][] m, double[][] u, double prior)
         {
-            var uFamily = u[Comparisons.FamilyName][0];
-            var uPostcode = u[Comparisons.Location][0] + u[Comparisons.Location][1] + u[Comparisons.Location][3];
+            var expectedMatches = prior * _totalPairs;
+            double Differ(double[] given) => given[4] + given[5] + given[6] + given[7];
+            double Postcode(double[] location) => location[0] + location[1] + location[3];
+            var mCell = Differ(m[Comparisons.GivenName]) * m[Comparisons.FamilyName][0] * Postcode(m[Comparisons.Location]);
+            var uCell = Differ(u[Comparisons.GivenName]) * u[Comparisons.FamilyName][0] * Postcode(u[Comparisons.Location]);
+            var mDate = m[Comparisons.DateOfBirth][0];
             var uDate = u[Comparisons.DateOfBirth][0];
-            string? Household(PreparedRecord r) => r.FamilyJoined is null || r.Postcode is null ? null : $"{r.FamilyJoined}|{r.Postcode.Value.Full}";
-            var uHousehold = Math.Max(1, PairsWithDifferentGivenNames(Household)) / _totalPairs;
-            var uTwins = Math.Max(1, PairsWithDifferentGivenNames(r => r.DateNumber == 0 || Household(r) is not { } h ? null : string.Create(CultureInfo.InvariantCulture, $"{h}|{r.DateNumber}"))) / _totalPairs;
-            return (Math.Min(0, Math.Log2(uFamily * uPostcode / uHousehold)), Math.Min(0, Math.Log2(uHousehold * uDate / uTwins)));
+            var (otherDates, sameDate) = HouseholdPairsWithDifferentGivenNames();
+            double Adjustment(long pairs, double mFields, double uFields)
+            {
+                var uJoint = Math.Max(pairs - (expectedMatches * mFields), 0.5) / _totalPairs;
+                return Math.Min(0, Math.Log2(uFields / uJoint));
+            }
+            return (Adjustment(otherDates, mCell * (1 - mDate), uCell * (1 - uDate)), Adjustment(sameDate, mCell * mDate, uCell * uDate));
         }
 
-        // Pairs (across the inputs when linking) sharing a key whose given names are no closer than "sounds alike".
-        private double PairsWithDifferentGivenNames(Func<PreparedRecord, string?> key)
+        // Pairs (across the inputs when linking) with one family name and postcode whose given names are no
+        // closer than "sounds alike", split by whether their dates of birth agree exactly.
+        private (long OtherDates, long SameDate) HouseholdPairsWithDifferentGivenNames()
         {
             var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             for (var i = 0; i < _records.Length; i++)
             {
-                if (_records[i].Given is not null && key(_records[i]) is { } k)
+                var r = _records[i];
+                if (r.Given is not null && r.FamilyJoined is not null && r.Postcode is { } postcode)
                 {
-                    if (!groups.TryGetValue(k, out var list))
+                    var key = $"{r.FamilyJoined}|{postcode.Full}";
+                    if (!groups.TryGetValue(key, out var list))
                     {
-                        groups[k] = list = [];
+                        groups[key] = list = [];
                     }
                     list.Add(i);
                 }
             }
             Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
-            long count = 0;
+            long otherDates = 0, sameDate = 0;
             foreach (var members in groups.Values)
             {
                 if (members.Count is < 2 or > 200)
@@ -545,14 +556,21 @@ public static class Linker
                             continue;
                         }
                         Comparisons.Compare(_records[members[x]], _records[members[y]], levels);
-                        if (levels[Comparisons.GivenName] >= 4)
+                        if (MatchModel.InHouseholdCell(levels[Comparisons.GivenName], levels[Comparisons.FamilyName], levels[Comparisons.Location]))
                         {
-                            count++;
+                            if (levels[Comparisons.DateOfBirth] == 0)
+                            {
+                                sameDate++;
+                            }
+                            else
+                            {
+                                otherDates++;
+                            }
                         }
                     }
                 }
             }
-            return count;
+            return (otherDates, sameDate);
         }
 
         // m from one EM session per blocking rule, over the pairs the rule proposes, without the rule's own fields;

@@ -94,26 +94,25 @@ public sealed class MatchModel
     public double PriorWeight { get; }
 
     /// <summary>
-    /// Bits taken off when the family name agrees exactly and the address or postcode agrees too. The two are
-    /// scored as independent evidence, but they are not: brothers and sisters share both. The adjustment is
-    /// log2(u(family) × u(address) / u(both)), counted from the records, so that a household is not mistaken
-    /// for a person.
+    /// Bits taken off when the given names differ (no closer than "sounds alike") while the family name and
+    /// postcode agree. Scored as independent, those fields overstate the case: brothers and sisters share a
+    /// surname and an address and differ in given name. The adjustment is log2(u of the fields multiplied /
+    /// u of the cell), the cell's u counted exactly from the records, so that a sibling is not taken for the child.
     /// </summary>
     public double HouseholdAdjustment { get; }
 
-    /// <summary>
-    /// Further bits taken off when, in one household, the date of birth agrees exactly too: twins.
-    /// log2(u(household) × u(date of birth) / u(household and date of birth)), counted the same way.
-    /// </summary>
+    /// <summary>The same for the twins' cell: given names differ while family name, postcode and date of birth agree.</summary>
     public double TwinAdjustment { get; }
-
-    internal static bool IsSameHousehold(int familyLevel, int locationLevel) => familyLevel == 0 && locationLevel is 0 or 1 or 3;
 
     /// <summary>log2(m/u) per comparison and level, the scorer's lookup table.</summary>
     internal double[][] Weights { get; }
 
     /// <summary>u of each comparison's frequency-adjusted level (0 where there is none).</summary>
     internal double[] FrequencyLevelU { get; }
+
+    /// <summary>The household cell: given names no closer than "sounds alike", family name exact, postcode the same.</summary>
+    internal static bool InHouseholdCell(int givenLevel, int familyLevel, int locationLevel) =>
+        givenLevel >= 4 && familyLevel == 0 && locationLevel is 0 or 1 or 3;
 
     public MatchModel WithThresholds(MatchThresholds thresholds) => new(Prior, Comparisons, Frequencies, thresholds, Variants, HouseholdAdjustment, TwinAdjustment);
 

@@ -47,15 +47,13 @@ public static class Matcher
             fields[c] = new FieldEvidence(definition.Name, definition.Levels[levels[c]], valueA, valueB, weight, adjustment);
         }
         var explanation = fields.ToList();
-        if (MatchModel.IsSameHousehold(levels[Comparisons.FamilyName], levels[Comparisons.Location]) && model.HouseholdAdjustment != 0)
+        if (MatchModel.InHouseholdCell(levels[Comparisons.GivenName], levels[Comparisons.FamilyName], levels[Comparisons.Location]))
         {
-            total += model.HouseholdAdjustment;
-            explanation.Add(new FieldEvidence(HouseholdField, "family name and address agree together, as in one household", null, null, model.HouseholdAdjustment, 0));
-            if (levels[Comparisons.DateOfBirth] == 0 && model.TwinAdjustment != 0)
-            {
-                total += model.TwinAdjustment;
-                explanation.Add(new FieldEvidence(TwinsField, "one household and one date of birth, as twins have", null, null, model.TwinAdjustment, 0));
-            }
+            var (field, level, adjustment) = levels[Comparisons.DateOfBirth] == 0
+                ? (TwinsField, "given names differ in one household with one date of birth, as twins' do", model.TwinAdjustment)
+                : (HouseholdField, "given names differ in one household, as brothers' and sisters' do", model.HouseholdAdjustment);
+            total += adjustment;
+            explanation.Add(new FieldEvidence(field, level, null, null, adjustment, 0));
         }
         var probability = Probability(total);
         return new MatchScore(total, probability, model.Band(probability), model.PriorWeight, explanation);
@@ -81,13 +79,9 @@ public static class Matcher
                 total += model.Weights[c][level] + FrequencyAdjustment(c, level, a, b, model);
             }
         }
-        if (MatchModel.IsSameHousehold(Comparisons.Unpack(packedLevels, Comparisons.FamilyName), Comparisons.Unpack(packedLevels, Comparisons.Location)))
+        if (MatchModel.InHouseholdCell(Comparisons.Unpack(packedLevels, Comparisons.GivenName), Comparisons.Unpack(packedLevels, Comparisons.FamilyName), Comparisons.Unpack(packedLevels, Comparisons.Location)))
         {
-            total += model.HouseholdAdjustment;
-            if (Comparisons.Unpack(packedLevels, Comparisons.DateOfBirth) == 0)
-            {
-                total += model.TwinAdjustment;
-            }
+            total += Comparisons.Unpack(packedLevels, Comparisons.DateOfBirth) == 0 ? model.TwinAdjustment : model.HouseholdAdjustment;
         }
         return total;
     }
