@@ -29,7 +29,7 @@ public static class Blocking
         new("identifier", "same identifier", [Comparisons.Identifier]),
         new("email", "same email address", [Comparisons.Email]),
         new("phone", "same phone number", [Comparisons.Phone]),
-        new("names_birth_year", "given and family name codes (either order) and year of birth", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.DateOfBirth]),
+        new("names_year_month", "given and family name codes (either order), year and month of birth", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.DateOfBirth]),
         new("given_dob", "given name code and date of birth (day and month in either order)", [Comparisons.GivenName, Comparisons.DateOfBirth]),
         new("family_dob", "family name code and date of birth (day and month in either order)", [Comparisons.FamilyName, Comparisons.DateOfBirth]),
         new("given_postcode", "given name code and full postcode", [Comparisons.GivenName, Comparisons.Location]),
@@ -37,7 +37,7 @@ public static class Blocking
         new("dob_area", "date of birth and postcode area (UK: district)", [Comparisons.DateOfBirth, Comparisons.Location]),
         new("names_area", "given and family name codes (either order) and postcode area", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.Location]),
         new("house_area", "house number, street name code and postcode area", [Comparisons.Location]),
-        new("names_no_dob", "given and family name codes, when a date of birth is missing", [Comparisons.GivenName, Comparisons.FamilyName], OnlyWhenDateOfBirthMissing: true),
+        new("names_no_dob", "given and family name as written (either order), when a date of birth is missing", [Comparisons.GivenName, Comparisons.FamilyName], OnlyWhenDateOfBirthMissing: true),
     ];
 
     /// <summary>
@@ -74,14 +74,14 @@ public static class Blocking
         {
             emit(3, r.Phone);
         }
-        var year = r.DateOfBirth?.Year.ToString(CultureInfo.InvariantCulture);
+        var yearMonth = r.DateOfBirth is { } born ? string.Create(CultureInfo.InvariantCulture, $"{born.Year}-{born.Month:00}") : null;
         var dob = r.DateOfBirth is { } d ? UnorderedDate(d) : null;
         var postcode = r.Postcode?.Full;
-        if (year is not null)
+        if (yearMonth is not null)
         {
             foreach (var pair in NamePairs(r))
             {
-                emit(4, $"{pair}|{year}");
+                emit(4, $"{pair}|{yearMonth}");
             }
         }
         if (dob is not null)
@@ -122,9 +122,10 @@ public static class Blocking
                 emit(11, $"{r.HouseKey}|{area}");
             }
         }
-        foreach (var pair in NamePairs(r))
+        // Names as written rather than as codes: common names make the blocks of this date-less rule large.
+        if (r.GivenFirst is { } first && r.FamilyJoined is { } surname)
         {
-            emit(12, pair);
+            emit(12, string.CompareOrdinal(first, surname) <= 0 ? $"{first}|{surname}" : $"{surname}|{first}");
         }
     }
 

@@ -9,7 +9,7 @@ public sealed class LinkageOptions
     /// <summary>Match probability at or above which a pair is output; null: the model's own choice.</summary>
     public double? Threshold { get; init; }
     /// <summary>Random pairs drawn to estimate u (all pairs are used when there are fewer).</summary>
-    public int RandomPairs { get; init; } = 2_000_000;
+    public int RandomPairs { get; init; } = 1_000_000;
     /// <summary>Blocks larger than this are compared by a sorted window instead of all pairs.</summary>
     public int MaxBlockSize { get; init; } = 1000;
     /// <summary>The window for oversized blocks: each record meets this many neighbours in name order.</summary>
@@ -112,10 +112,9 @@ public static class Linker
 
             var model = Estimate(candidates, randomCounts, frequencies);
             var threshold = _options.Threshold ?? model.Thresholds.Match;
-            var scored = Score(candidates, model);
-            var matches = scored.Where(p => p.Probability >= threshold).ToArray();
+            var (matches, scored) = Score(candidates, model, threshold);
             Report($"{matches.Length:N0} pairs at match probability >= {threshold.ToString(CultureInfo.InvariantCulture)}");
-            return new LinkageResult(model, threshold, matches, candidates.Length, _totalPairs, ruleStatistics, _options.KeepCandidates ? scored : null);
+            return new LinkageResult(model, threshold, matches, candidates.Length, _totalPairs, ruleStatistics, scored);
         }
 
         private void Report(string message) => _options.Progress?.Invoke(message);
@@ -646,18 +645,30 @@ public static class Linker
             return [.. Enumerable.Range(0, Comparisons.Count).Select(c => weights[c] > 0 ? sums[c].Select(x => x / weights[c]).ToArray() : initialM[c])];
         }
 
-        private ScoredPair[] Score(Candidate[] candidates, MatchModel model)
+        // The pairs at or above the threshold; every scored candidate too when the options ask to keep them.
+        private (ScoredPair[] Matches, ScoredPair[]? All) Score(Candidate[] candidates, MatchModel model, double threshold)
         {
-            var scored = new ScoredPair[candidates.Length];
+            var all = _options.KeepCandidates ? new ScoredPair[candidates.Length] : null;
             var offset = _linking ? _leftCount : 0;
-            Parallel.For(0, candidates.Length, _parallel, i =>
+            var found = new ConcurrentBag<List<ScoredPair>>();
+            Parallel.ForEach(Partitioner.Create(0, Math.Max(1, candidates.Length)), _parallel, range =>
             {
-                var c = candidates[i];
-                var weight = Matcher.Weight(c.Levels, _records[c.A], _records[c.B], model);
-                scored[i] = new ScoredPair(c.A, c.B - offset, weight, Matcher.Probability(weight));
+                var local = new List<ScoredPair>();
+                for (var i = range.Item1; i < Math.Min(range.Item2, candidates.Length); i++)
+                {
+                    var c = candidates[i];
+                    var weight = Matcher.Weight(c.Levels, _records[c.A], _records[c.B], model);
+                    var pair = new ScoredPair(c.A, c.B - offset, weight, Matcher.Probability(weight));
+                    all?[i] = pair;
+                    if (pair.Probability >= threshold)
+                    {
+                        local.Add(pair);
+                    }
+                }
+                found.Add(local);
             });
             Report("scored the candidate pairs");
-            return scored;
+            return ([.. found.SelectMany(l => l)], all);
         }
     }
 }

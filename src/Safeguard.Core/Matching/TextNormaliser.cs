@@ -19,13 +19,13 @@ public static class TextNormaliser
         {
             return null;
         }
-        var decomposed = value.Normalize(NormalizationForm.FormD);
+        // Most names are plain ASCII: decomposing them would change nothing and cost an allocation.
+        var decomposed = Ascii.IsValid(value) ? value : value.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var c in decomposed)
         {
-            var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            if (c > 0x7F && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
             {
                 continue;
             }
