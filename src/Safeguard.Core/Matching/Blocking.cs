@@ -30,6 +30,7 @@ public static class Blocking
         new("email", "same email address", [Comparisons.Email]),
         new("phone", "same phone number", [Comparisons.Phone]),
         new("names_year_month", "given and family name codes (either order), year and month of birth", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.DateOfBirth]),
+        new("names_birthday", "given and family name codes (either order), day and month of birth (the year may be wrong)", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.DateOfBirth]),
         new("given_dob", "given name code and date of birth (day and month in either order)", [Comparisons.GivenName, Comparisons.DateOfBirth]),
         new("family_dob", "family name code and date of birth (day and month in either order)", [Comparisons.FamilyName, Comparisons.DateOfBirth]),
         new("given_postcode", "given name code and full postcode", [Comparisons.GivenName, Comparisons.Location]),
@@ -77,55 +78,57 @@ public static class Blocking
         var yearMonth = r.DateOfBirth is { } born ? string.Create(CultureInfo.InvariantCulture, $"{born.Year}-{born.Month:00}") : null;
         var dob = r.DateOfBirth is { } d ? UnorderedDate(d) : null;
         var postcode = r.Postcode?.Full;
-        if (yearMonth is not null)
+        if (r.DateOfBirth is { } birth)
         {
+            var birthday = string.Create(CultureInfo.InvariantCulture, $"{birth.Month:00}{birth.Day:00}");
             foreach (var pair in NamePairs(r))
             {
                 emit(4, $"{pair}|{yearMonth}");
+                emit(5, $"{pair}|{birthday}");
             }
         }
         if (dob is not null)
         {
             foreach (var given in r.GivenKeys)
             {
-                emit(5, $"{given}|{dob}");
+                emit(6, $"{given}|{dob}");
             }
             foreach (var family in r.FamilyKeys)
             {
-                emit(6, $"{family}|{dob}");
+                emit(7, $"{family}|{dob}");
             }
         }
         if (postcode is not null)
         {
             foreach (var given in r.GivenKeys)
             {
-                emit(7, $"{given}|{postcode}");
+                emit(8, $"{given}|{postcode}");
             }
             foreach (var family in r.FamilyKeys)
             {
-                emit(8, $"{family}|{postcode}");
+                emit(9, $"{family}|{postcode}");
             }
         }
         var area = r.Postcode?.Area;
         if (r.DateOfBirth is { } exact && area is not null)
         {
-            emit(9, string.Create(CultureInfo.InvariantCulture, $"{exact:yyyyMMdd}|{area}"));
+            emit(10, string.Create(CultureInfo.InvariantCulture, $"{exact:yyyyMMdd}|{area}"));
         }
         if (area is not null)
         {
             foreach (var pair in NamePairs(r))
             {
-                emit(10, $"{pair}|{area}");
+                emit(11, $"{pair}|{area}");
             }
             if (r.HouseKey is not null)
             {
-                emit(11, $"{r.HouseKey}|{area}");
+                emit(12, $"{r.HouseKey}|{area}");
             }
         }
         // Names as written rather than as codes: common names make the blocks of this date-less rule large.
         if (r.GivenFirst is { } first && r.FamilyJoined is { } surname)
         {
-            emit(12, string.CompareOrdinal(first, surname) <= 0 ? $"{first}|{surname}" : $"{surname}|{first}");
+            emit(13, string.CompareOrdinal(first, surname) <= 0 ? $"{first}|{surname}" : $"{surname}|{first}");
         }
     }
 

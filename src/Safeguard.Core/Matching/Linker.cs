@@ -489,46 +489,42 @@ public static class Linker
                 u = ModelEstimator.UFromRandomPairs(randomCounts, m, prior);
             }
             Report($"prior {prior:G3}: about {prior * _totalPairs:N0} pairs of records are the same person");
-            var (household, twins) = HouseholdAdjustments(m, u, prior);
-            Report($"household adjustment {household:F1} bits, twins {twins:F1} bits");
+            var household = HouseholdAdjustments(m, u, prior);
+            Report(string.Create(CultureInfo.InvariantCulture, $"household adjustments: siblings {household.Siblings:F1} bits, twins {household.Twins:F1}, namesakes {household.Namesakes:F1}"));
             var comparisons = Comparisons.All.Select((d, c) => new ComparisonParameters(
                 d.Name,
                 [.. d.Levels.Select((name, l) => new LevelParameters(name, m[c][l], u[c][l]))])).ToArray();
-            return new MatchModel(prior, comparisons, frequencies, MatchThresholds.Default, _options.Variants, household, twins);
+            return new MatchModel(prior, comparisons, frequencies, MatchThresholds.Default, _options.Variants, household);
         }
 
-        // Interaction terms for households. Brothers and sisters agree on family name and address (twins on the
-        // date of birth too) and differ only in given name, far more often than independent fields predict. For
-        // the cell "given names differ, family name and postcode agree" (and the twins' cell, date of birth
-        // agreeing too) the adjustment is log2(product of the fields' u / the cell's own u), where the cell's u
-        // counts its pairs exactly, less the matches the model expects in it.
-        private (double Household, double Twins) HouseholdAdjustments(double[][] m, double[][] u, double prior)
+        // Interaction terms for the household cells (HouseholdCell): log2(product of the fields' u / the cell's
+        // u), where the cell's u counts its pairs exactly, less the matches the model expects in it.
+        private HouseholdAdjustments HouseholdAdjustments(double[][] m, double[][] u, double prior)
         {
             var expectedMatches = prior * _totalPairs;
-            double Differ(double[] given) => given[4] + given[5] + given[6] + given[7];
-            double Postcode(double[] location) => location[0] + location[1] + location[3];
-            var mCell = Differ(m[Comparisons.GivenName]) * m[Comparisons.FamilyName][0] * Postcode(m[Comparisons.Location]);
-            var uCell = Differ(u[Comparisons.GivenName]) * u[Comparisons.FamilyName][0] * Postcode(u[Comparisons.Location]);
-            var mDate = m[Comparisons.DateOfBirth][0];
-            var uDate = u[Comparisons.DateOfBirth][0];
-            var (otherDates, sameDate) = HouseholdPairsWithDifferentGivenNames();
-            double Adjustment(long pairs, double mFields, double uFields)
+            var counts = HouseholdCellCounts();
+            double Sum(double[] row, int from, int to) => row[from..(to + 1)].Sum();
+            double Household(double[][] p) => p[Comparisons.FamilyName][0] * (p[Comparisons.Location][0] + p[Comparisons.Location][1] + p[Comparisons.Location][3]);
+            double Adjustment(HouseholdCell cell, Func<double[][], double> fields)
             {
-                var uJoint = Math.Max(pairs - (expectedMatches * mFields), 0.5) / _totalPairs;
-                return Math.Min(0, Math.Log2(uFields / uJoint));
+                var uCell = Math.Max(counts[(int)cell] - (expectedMatches * fields(m)), 0.5) / _totalPairs;
+                return Math.Min(0, Math.Log2(fields(u) / uCell));
             }
-            return (Adjustment(otherDates, mCell * (1 - mDate), uCell * (1 - uDate)), Adjustment(sameDate, mCell * mDate, uCell * uDate));
+            return new HouseholdAdjustments(
+                Siblings: Adjustment(HouseholdCell.Siblings, p => Household(p) * Sum(p[Comparisons.GivenName], 4, 7) * (1 - p[Comparisons.DateOfBirth][0])),
+                Twins: Adjustment(HouseholdCell.Twins, p => Household(p) * Sum(p[Comparisons.GivenName], 4, 7) * p[Comparisons.DateOfBirth][0]),
+                Namesakes: Adjustment(HouseholdCell.Namesakes, p => Household(p) * Sum(p[Comparisons.GivenName], 0, 3) * p[Comparisons.DateOfBirth][4]));
         }
 
-        // Pairs (across the inputs when linking) with one family name and postcode whose given names are no
-        // closer than "sounds alike", split by whether their dates of birth agree exactly.
-        private (long OtherDates, long SameDate) HouseholdPairsWithDifferentGivenNames()
+        // Pairs (across the inputs when linking) in each household cell, from the groups of records sharing a
+        // family name and postcode.
+        private long[] HouseholdCellCounts()
         {
             var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             for (var i = 0; i < _records.Length; i++)
             {
                 var r = _records[i];
-                if (r.Given is not null && r.FamilyJoined is not null && r.Postcode is { } postcode)
+                if (r.FamilyJoined is not null && r.Postcode is { } postcode)
                 {
                     var key = $"{r.FamilyJoined}|{postcode.Full}";
                     if (!groups.TryGetValue(key, out var list))
@@ -539,7 +535,7 @@ public static class Linker
                 }
             }
             Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
-            long otherDates = 0, sameDate = 0;
+            var counts = new long[Enum.GetValues<HouseholdCell>().Length];
             foreach (var members in groups.Values)
             {
                 if (members.Count is < 2 or > 200)
@@ -550,26 +546,15 @@ public static class Linker
                 {
                     for (var y = x + 1; y < members.Count; y++)
                     {
-                        if (_linking && (members[x] < _leftCount) == (members[y] < _leftCount))
+                        if (!_linking || (members[x] < _leftCount) != (members[y] < _leftCount))
                         {
-                            continue;
-                        }
-                        Comparisons.Compare(_records[members[x]], _records[members[y]], levels);
-                        if (MatchModel.InHouseholdCell(levels[Comparisons.GivenName], levels[Comparisons.FamilyName], levels[Comparisons.Location]))
-                        {
-                            if (levels[Comparisons.DateOfBirth] == 0)
-                            {
-                                sameDate++;
-                            }
-                            else
-                            {
-                                otherDates++;
-                            }
+                            Comparisons.Compare(_records[members[x]], _records[members[y]], levels);
+                            counts[(int)Matching.HouseholdAdjustments.CellOf(levels)]++;
                         }
                     }
                 }
             }
-            return (otherDates, sameDate);
+            return counts;
         }
 
         // m from one EM session per blocking rule, over the pairs the rule proposes, without the rule's own fields;
@@ -577,19 +562,24 @@ public static class Linker
         private double[][] EstimateMBySessions(Candidate[] candidates, double[][] initialM, double[][] u)
         {
             var rules = Blocking.Rules.Count;
-            var step = Math.Max(1, candidates.Length / TrainingPairs);
+            // An even sample, chosen by the pair itself so that it does not depend on the order threads found them.
+            var step = (ulong)Math.Max(1, candidates.Length / TrainingPairs);
             var sessions = new Dictionary<ulong, long>[rules];
             for (var r = 0; r < rules; r++)
             {
                 sessions[r] = [];
             }
             var sync = new object();
-            Parallel.ForEach(Partitioner.Create(0, (candidates.Length + step - 1) / step), _parallel, range =>
+            Parallel.ForEach(Partitioner.Create(0, Math.Max(1, candidates.Length)), _parallel, range =>
             {
                 var local = Enumerable.Range(0, rules).Select(_ => new Dictionary<ulong, long>()).ToArray();
-                for (var k = range.Item1; k < range.Item2; k++)
+                for (var k = range.Item1; k < Math.Min(range.Item2, candidates.Length); k++)
                 {
-                    var c = candidates[k * step];
+                    var c = candidates[k];
+                    if (step > 1 && (((ulong)c.A * 0x9E3779B97F4A7C15UL) ^ (ulong)c.B) * 0xBF58476D1CE4E5B9UL % step != 0)
+                    {
+                        continue;
+                    }
                     for (var r = 0; r < rules; r++)
                     {
                         var (ordinary, oversized) = SharedKeys(r, c.A, c.B);

@@ -37,6 +37,52 @@ public sealed record MatchThresholds(double Match, double Certain, double Possib
     public static MatchThresholds Default { get; } = new(Match: 0.9, Certain: 0.999, Possible: 0.05);
 }
 
+/// <summary>
+/// Cells of pairs in one household (family name exact, same postcode) where independent fields overstate the
+/// evidence, because brothers, sisters, twins and parents share a surname and an address.
+/// </summary>
+public enum HouseholdCell
+{
+    None,
+    /// <summary>Given names no closer than "sounds alike", dates of birth not equal: brothers and sisters.</summary>
+    Siblings,
+    /// <summary>Given names no closer than "sounds alike", one date of birth: twins.</summary>
+    Twins,
+    /// <summary>Given names agree (exactly, as variants or closely), dates of birth different: a parent and child named alike.</summary>
+    Namesakes,
+}
+
+/// <summary>
+/// Bits added (never positive) for a pair in a household cell: log2(product of the fields' u / the cell's
+/// own u), the cell's u counted exactly from the records, so that a relative is not taken for the person.
+/// </summary>
+public sealed record HouseholdAdjustments(double Siblings, double Twins, double Namesakes)
+{
+    public double Of(HouseholdCell cell) => cell switch
+    {
+        HouseholdCell.Siblings => Math.Min(0, Siblings),
+        HouseholdCell.Twins => Math.Min(0, Twins),
+        HouseholdCell.Namesakes => Math.Min(0, Namesakes),
+        _ => 0,
+    };
+
+    internal static HouseholdCell CellOf(int given, int family, int location, int dateOfBirth)
+    {
+        if (family != 0 || location is not (0 or 1 or 3) || given == Comparisons.Missing)
+        {
+            return HouseholdCell.None;
+        }
+        if (given >= 4)
+        {
+            return dateOfBirth == 0 ? HouseholdCell.Twins : HouseholdCell.Siblings;
+        }
+        return dateOfBirth == 4 ? HouseholdCell.Namesakes : HouseholdCell.None;
+    }
+
+    internal static HouseholdCell CellOf(ReadOnlySpan<sbyte> levels) =>
+        CellOf(levels[Comparisons.GivenName], levels[Comparisons.FamilyName], levels[Comparisons.Location], levels[Comparisons.DateOfBirth]);
+}
+
 public enum MatchBand
 {
     NoMatch,
@@ -62,7 +108,7 @@ public sealed class MatchModel
 
     private readonly NameCodes _codes = new();
 
-    public MatchModel(double prior, IReadOnlyList<ComparisonParameters> comparisons, TermFrequencies frequencies, MatchThresholds thresholds, NameVariants variants, double householdAdjustment = 0, double twinAdjustment = 0)
+    public MatchModel(double prior, IReadOnlyList<ComparisonParameters> comparisons, TermFrequencies frequencies, MatchThresholds thresholds, NameVariants variants, HouseholdAdjustments? householdAdjustments = null)
     {
         ArgumentNullException.ThrowIfNull(comparisons);
         ArgumentNullException.ThrowIfNull(frequencies);
@@ -78,8 +124,7 @@ public sealed class MatchModel
         Frequencies = frequencies;
         Thresholds = thresholds;
         Variants = variants;
-        HouseholdAdjustment = Math.Min(0, householdAdjustment);
-        TwinAdjustment = Math.Min(0, twinAdjustment);
+        HouseholdAdjustments = householdAdjustments ?? new HouseholdAdjustments(0, 0, 0);
         PriorWeight = Math.Log2(prior / (1 - prior));
         Weights = [.. comparisons.Select(c => c.Levels.Select(l => l.Weight).ToArray())];
         FrequencyLevelU = [.. comparisons.Select((c, i) => Matching.Comparisons.FrequencyLevels[i] is var l and >= 0 ? c.Levels[l].U : 0)];
@@ -93,16 +138,8 @@ public sealed class MatchModel
     public NameVariants Variants { get; }
     public double PriorWeight { get; }
 
-    /// <summary>
-    /// Bits taken off when the given names differ (no closer than "sounds alike") while the family name and
-    /// postcode agree. Scored as independent, those fields overstate the case: brothers and sisters share a
-    /// surname and an address and differ in given name. The adjustment is log2(u of the fields multiplied /
-    /// u of the cell), the cell's u counted exactly from the records, so that a sibling is not taken for the child.
-    /// </summary>
-    public double HouseholdAdjustment { get; }
-
-    /// <summary>The same for the twins' cell: given names differ while family name, postcode and date of birth agree.</summary>
-    public double TwinAdjustment { get; }
+    /// <summary>Interaction terms for the household cells (see <see cref="HouseholdCell"/>).</summary>
+    public HouseholdAdjustments HouseholdAdjustments { get; }
 
     /// <summary>log2(m/u) per comparison and level, the scorer's lookup table.</summary>
     internal double[][] Weights { get; }
@@ -110,11 +147,7 @@ public sealed class MatchModel
     /// <summary>u of each comparison's frequency-adjusted level (0 where there is none).</summary>
     internal double[] FrequencyLevelU { get; }
 
-    /// <summary>The household cell: given names no closer than "sounds alike", family name exact, postcode the same.</summary>
-    internal static bool InHouseholdCell(int givenLevel, int familyLevel, int locationLevel) =>
-        givenLevel >= 4 && familyLevel == 0 && locationLevel is 0 or 1 or 3;
-
-    public MatchModel WithThresholds(MatchThresholds thresholds) => new(Prior, Comparisons, Frequencies, thresholds, Variants, HouseholdAdjustment, TwinAdjustment);
+    public MatchModel WithThresholds(MatchThresholds thresholds) => new(Prior, Comparisons, Frequencies, thresholds, Variants, HouseholdAdjustments);
 
     public MatchBand Band(double probability) =>
         probability >= Thresholds.Certain ? MatchBand.Certain : probability >= Thresholds.Possible ? MatchBand.Possible : MatchBand.NoMatch;
@@ -140,8 +173,7 @@ public sealed class MatchModel
         var document = new ModelDocument(
             FormatVersion,
             Prior,
-            HouseholdAdjustment,
-            TwinAdjustment,
+            HouseholdAdjustments,
             Thresholds,
             Comparisons,
             new FrequencyDocument(Frequencies.Minimum, Frequencies.Values.ToDictionary(p => p.Key, p => (IReadOnlyDictionary<string, double>)p.Value.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal))),
@@ -171,7 +203,7 @@ public sealed class MatchModel
             document.TermFrequencies.Values.ToFrozenDictionary(p => p.Key, p => (IReadOnlyDictionary<string, double>)p.Value.ToFrozenDictionary(StringComparer.Ordinal), StringComparer.Ordinal));
         try
         {
-            return new MatchModel(document.Prior, document.Comparisons, frequencies, document.Thresholds, variants, document.HouseholdAdjustment, document.TwinAdjustment);
+            return new MatchModel(document.Prior, document.Comparisons, frequencies, document.Thresholds, variants, document.HouseholdAdjustments);
         }
         catch (ArgumentException e)
         {
@@ -204,7 +236,7 @@ public sealed class MatchModel
         }
     }
 
-    private sealed record ModelDocument(int Format, double Prior, double HouseholdAdjustment, double TwinAdjustment, MatchThresholds Thresholds, IReadOnlyList<ComparisonParameters> Comparisons, FrequencyDocument TermFrequencies, string? NameVariants);
+    private sealed record ModelDocument(int Format, double Prior, HouseholdAdjustments HouseholdAdjustments, MatchThresholds Thresholds, IReadOnlyList<ComparisonParameters> Comparisons, FrequencyDocument TermFrequencies, string? NameVariants);
 
     private sealed record FrequencyDocument(double Minimum, Dictionary<string, IReadOnlyDictionary<string, double>> Values);
 }

@@ -16,7 +16,13 @@ public static class Matcher
 {
     public const string MissingLevel = "missing";
     public const string HouseholdField = "household";
-    public const string TwinsField = "twins";
+
+    private static readonly Dictionary<HouseholdCell, string> s_cellDescriptions = new()
+    {
+        [HouseholdCell.Siblings] = "given names differ in one household, as brothers' and sisters' do",
+        [HouseholdCell.Twins] = "given names differ in one household with one date of birth, as twins' do",
+        [HouseholdCell.Namesakes] = "one name in one household with different dates of birth, as a parent and child named alike",
+    };
 
     public static MatchScore Score(PersonRecord a, PersonRecord b, MatchModel model)
     {
@@ -47,13 +53,12 @@ public static class Matcher
             fields[c] = new FieldEvidence(definition.Name, definition.Levels[levels[c]], valueA, valueB, weight, adjustment);
         }
         var explanation = fields.ToList();
-        if (MatchModel.InHouseholdCell(levels[Comparisons.GivenName], levels[Comparisons.FamilyName], levels[Comparisons.Location]))
+        var cell = HouseholdAdjustments.CellOf(levels);
+        if (cell != HouseholdCell.None)
         {
-            var (field, level, adjustment) = levels[Comparisons.DateOfBirth] == 0
-                ? (TwinsField, "given names differ in one household with one date of birth, as twins' do", model.TwinAdjustment)
-                : (HouseholdField, "given names differ in one household, as brothers' and sisters' do", model.HouseholdAdjustment);
+            var adjustment = model.HouseholdAdjustments.Of(cell);
             total += adjustment;
-            explanation.Add(new FieldEvidence(field, level, null, null, adjustment, 0));
+            explanation.Add(new FieldEvidence(HouseholdField, s_cellDescriptions[cell], null, null, adjustment, 0));
         }
         var probability = Probability(total);
         return new MatchScore(total, probability, model.Band(probability), model.PriorWeight, explanation);
@@ -79,10 +84,12 @@ public static class Matcher
                 total += model.Weights[c][level] + FrequencyAdjustment(c, level, a, b, model);
             }
         }
-        if (MatchModel.InHouseholdCell(Comparisons.Unpack(packedLevels, Comparisons.GivenName), Comparisons.Unpack(packedLevels, Comparisons.FamilyName), Comparisons.Unpack(packedLevels, Comparisons.Location)))
+        Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
+        for (var c = 0; c < Comparisons.Count; c++)
         {
-            total += Comparisons.Unpack(packedLevels, Comparisons.DateOfBirth) == 0 ? model.TwinAdjustment : model.HouseholdAdjustment;
+            levels[c] = Comparisons.Unpack(packedLevels, c);
         }
+        total += model.HouseholdAdjustments.Of(HouseholdAdjustments.CellOf(levels));
         return total;
     }
 

@@ -45,7 +45,8 @@ public static class ModelEstimator
         var include = settings.Include ?? [.. Enumerable.Repeat(true, comparisons)];
         m = [.. m.Select(row => (double[])row.Clone())];
         u = [.. u.Select(row => (double[])row.Clone())];
-        var vectors = patterns.Keys.ToArray();
+        // In a fixed order, so that sums (and so results) do not depend on how the dictionary was filled.
+        var vectors = patterns.Keys.Order().ToArray();
         var counts = vectors.Select(v => (double)patterns[v]).ToArray();
         var levels = new sbyte[vectors.Length, comparisons];
         for (var p = 0; p < vectors.Length; p++)

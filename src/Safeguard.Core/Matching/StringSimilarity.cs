@@ -36,65 +36,9 @@ public static class StringSimilarity
         {
             return 0;
         }
-        // Names fit in 64 characters: the matched flags are then two bit masks, with nothing to allocate or clear.
-        if (a.Length <= 64 && b.Length <= 64)
-        {
-            return JaroShort(a, b);
-        }
-        return JaroLong(a, b);
-    }
-
-    private static double JaroShort(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
         var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
-        ulong aMatched = 0, bMatched = 0;
-        var matches = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var from = Math.Max(0, i - window);
-            var to = Math.Min(b.Length - 1, i + window);
-            var c = a[i];
-            for (var j = from; j <= to; j++)
-            {
-                if ((bMatched & (1UL << j)) == 0 && b[j] == c)
-                {
-                    aMatched |= 1UL << i;
-                    bMatched |= 1UL << j;
-                    matches++;
-                    break;
-                }
-            }
-        }
-        if (matches == 0)
-        {
-            return 0;
-        }
-        var halfTranspositions = 0;
-        var k = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            if ((aMatched & (1UL << i)) == 0)
-            {
-                continue;
-            }
-            while ((bMatched & (1UL << k)) == 0)
-            {
-                k++;
-            }
-            if (a[i] != b[k])
-            {
-                halfTranspositions++;
-            }
-            k++;
-        }
-        return JaroFormula(matches, halfTranspositions, a.Length, b.Length);
-    }
-
-    private static double JaroLong(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
-    {
-        var window = Math.Max(0, (Math.Max(a.Length, b.Length) / 2) - 1);
-        var aMatched = new bool[a.Length];
-        var bMatched = new bool[b.Length];
+        Span<bool> aMatched = a.Length <= StackLimit ? stackalloc bool[a.Length] : new bool[a.Length];
+        Span<bool> bMatched = b.Length <= StackLimit ? stackalloc bool[b.Length] : new bool[b.Length];
         var matches = 0;
         for (var i = 0; i < a.Length; i++)
         {

@@ -153,36 +153,28 @@ public static class LinkCommand
             }
             switch (args[i])
             {
-                case "--input":
-                    if (Value() is not { } input)
+                case "--input" or "--out" or "--model-out" or "--candidates":
+                    var option = args[i];
+                    if (Value() is not { } file)
                     {
-                        error = "--input needs a file.";
+                        error = $"{option} needs a file.";
                         return null;
                     }
-                    inputs.Add(input);
-                    break;
-                case "--out":
-                    output = Value();
-                    if (output is null)
+                    if (option == "--input")
                     {
-                        error = "--out needs a file.";
-                        return null;
+                        inputs.Add(file);
                     }
-                    break;
-                case "--model-out":
-                    modelOut = Value();
-                    if (modelOut is null)
+                    else if (option == "--out")
                     {
-                        error = "--model-out needs a file.";
-                        return null;
+                        output = file;
                     }
-                    break;
-                case "--candidates":
-                    candidates = Value();
-                    if (candidates is null)
+                    else if (option == "--model-out")
                     {
-                        error = "--candidates needs a file.";
-                        return null;
+                        modelOut = file;
+                    }
+                    else
+                    {
+                        candidates = file;
                     }
                     break;
                 case "--threshold":

@@ -110,7 +110,7 @@ public class MatcherTests
     [Fact]
     public void A_common_name_agreeing_exactly_is_weaker_evidence_than_a_rare_one()
     {
-        var model = TestModels.Simple(new Dictionary<string, double> { ["smith"] = 0.05, ["zamoyski"] = 0.0001 });
+        var model = TestModels.Simple(familyFrequencies: new Dictionary<string, double> { ["smith"] = 0.05, ["zamoyski"] = 0.0001 });
         var smiths = Matcher.Score(new PersonRecord("a") { FamilyName = "Smith" }, new PersonRecord("b") { FamilyName = "Smith" }, model);
         var rare = Matcher.Score(new PersonRecord("a") { FamilyName = "Zamoyski" }, new PersonRecord("b") { FamilyName = "Zamoyski" }, model);
         var smith = smiths.Fields.Single(f => f.Field == "family_name");
@@ -130,16 +130,24 @@ public class MatcherTests
     }
 
     [Fact]
-    public void Brothers_and_sisters_get_the_household_adjustment_and_twins_the_twin_adjustment()
+    public void Relatives_in_one_household_get_their_cells_adjustment()
     {
-        var model = TestModels.Simple(household: -5, twins: -8);
+        var model = TestModels.Simple(new HouseholdAdjustments(Siblings: -5, Twins: -8, Namesakes: -3));
         var sister = new PersonRecord("a") { GivenName = "Grace", FamilyName = "Mensah", DateOfBirth = new DateOnly(2012, 5, 16), Postcode = "NW8 0ZU" };
         var brother = sister with { Id = "b", GivenName = "Kwame", DateOfBirth = new DateOnly(2014, 1, 2) };
         var twin = sister with { Id = "c", GivenName = "Favour" };
-        var sameGirl = sister with { Id = "d", GivenName = "Gracie" };
-        Assert.Equal(-5, Matcher.Score(sister, brother, model).Fields.Single(f => f.Field == Matcher.HouseholdField).Weight);
-        Assert.Equal(-8, Matcher.Score(sister, twin, model).Fields.Single(f => f.Field == Matcher.TwinsField).Weight);
-        Assert.DoesNotContain(Matcher.Score(sister, sameGirl, model).Fields, f => f.Field is Matcher.HouseholdField or Matcher.TwinsField);
+        var mother = sister with { Id = "d", DateOfBirth = new DateOnly(1985, 11, 30) };
+        var sameGirl = sister with { Id = "e", GivenName = "Gracie" };
+        var elsewhere = brother with { Id = "f", Postcode = "M1 1AE" };
+        double Household(PersonRecord other) => Matcher.Score(sister, other, model).Fields.Single(f => f.Field == Matcher.HouseholdField).Weight;
+        Assert.Equal(-5, Household(brother));
+        Assert.Equal(-8, Household(twin));
+        Assert.Equal(-3, Household(mother));
+        Assert.DoesNotContain(Matcher.Score(sister, sameGirl, model).Fields, f => f.Field == Matcher.HouseholdField);
+        Assert.DoesNotContain(Matcher.Score(sister, elsewhere, model).Fields, f => f.Field == Matcher.HouseholdField);
+        var score = Matcher.Score(sister, twin, model);
+        Assert.Equal(score.PriorWeight + score.Fields.Sum(f => f.Weight), score.Weight, 9);
+        Assert.Equal(score.Weight, Matcher.Weight(model.Prepare(sister), model.Prepare(twin), model), 9);
     }
 }
 
@@ -148,11 +156,10 @@ public class MatchModelTests
     [Fact]
     public void A_model_round_trips_through_json_and_scores_the_same()
     {
-        var model = TestModels.Simple(new Dictionary<string, double> { ["smith"] = 0.05 }, household: -4.5, twins: -7.25);
+        var model = TestModels.Simple(new HouseholdAdjustments(-4.5, -7.25, -2), new Dictionary<string, double> { ["smith"] = 0.05 });
         var copy = MatchModel.FromJson(model.ToJson());
         Assert.Equal(model.Prior, copy.Prior);
-        Assert.Equal(model.HouseholdAdjustment, copy.HouseholdAdjustment);
-        Assert.Equal(model.TwinAdjustment, copy.TwinAdjustment);
+        Assert.Equal(model.HouseholdAdjustments, copy.HouseholdAdjustments);
         Assert.Equal(model.Thresholds, copy.Thresholds);
         Assert.Equal(model.Comparisons.SelectMany(c => c.Levels), copy.Comparisons.SelectMany(c => c.Levels));
         var a = new PersonRecord("a") { GivenName = "Ann", FamilyName = "Smith", DateOfBirth = new DateOnly(2010, 1, 2) };
@@ -177,7 +184,7 @@ public class MatchModelTests
 /// <summary>A hand-made model: every best level m 0.9 / u 0.01, every worst level m 0.02 / u 0.9, the rest between.</summary>
 internal static class TestModels
 {
-    public static MatchModel Simple(Dictionary<string, double>? familyFrequencies = null, double household = 0, double twins = 0)
+    public static MatchModel Simple(HouseholdAdjustments? household = null, Dictionary<string, double>? familyFrequencies = null)
     {
         var comparisons = Comparisons.All.Select(d => new ComparisonParameters(d.Name, [.. d.Levels.Select((name, l) =>
         {
@@ -190,6 +197,6 @@ internal static class TestModels
         {
             ["family_name"] = familyFrequencies ?? [],
         });
-        return new MatchModel(1e-4, comparisons, frequencies, MatchThresholds.Default, NameVariants.Default, household, twins);
+        return new MatchModel(1e-4, comparisons, frequencies, MatchThresholds.Default, NameVariants.Default, household);
     }
 }
