@@ -19,6 +19,8 @@ public static class LinkCommand
           --threshold P         output pairs with match probability >= P (default: the engine's own threshold)
           --map COLUMN=FIELD    read COLUMN as FIELD (or 'ignore'); repeatable, several may follow one --map
           --strict              fail on the first bad row or value instead of reporting it and going on
+          --names FILE          name-variant table to use instead of the built-in one (one family per line,
+                                names separated by commas, the usual form first; '#' starts a comment)
           --model-out FILE      save the estimated model as JSON (for scoring new records with the same parameters)
           --candidates FILE     also write every candidate pair blocking proposed, with its score
           --quiet               no progress on stderr (problems are still reported)
@@ -32,7 +34,7 @@ public static class LinkCommand
     // Problems are listed one per line up to this many per file; the rest are counted.
     private const int ProblemsListed = 50;
 
-    private sealed record Arguments(List<string> Inputs, string Out, double? Threshold, Dictionary<string, string> Map, bool Strict, string? ModelOut, string? CandidatesOut, bool Quiet);
+    private sealed record Arguments(List<string> Inputs, string Out, double? Threshold, Dictionary<string, string> Map, bool Strict, string? ModelOut, string? CandidatesOut, string? Names, bool Quiet);
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -96,7 +98,17 @@ public static class LinkCommand
         }
 
         LinkageResult result;
-        var options = new LinkageOptions { Threshold = arguments.Threshold, KeepCandidates = arguments.CandidatesOut is not null, Progress = Progress };
+        var variants = NameVariants.Default;
+        if (arguments.Names is not null)
+        {
+            if (!File.Exists(arguments.Names))
+            {
+                stderr.WriteLine($"{arguments.Names}: no such file.");
+                return CommandLine.Failure;
+            }
+            variants = NameVariants.Parse(File.ReadAllText(arguments.Names));
+        }
+        var options = new LinkageOptions { Threshold = arguments.Threshold, KeepCandidates = arguments.CandidatesOut is not null, Variants = variants, Progress = Progress };
         try
         {
             result = inputs.Count == 1 ? Linker.Deduplicate(inputs[0], options) : Linker.Link(inputs[0], inputs[1], options);
@@ -141,7 +153,7 @@ public static class LinkCommand
     private static Arguments? ParseArguments(string[] args, out string error)
     {
         var inputs = new List<string>();
-        string? output = null, modelOut = null, candidates = null;
+        string? output = null, modelOut = null, candidates = null, names = null;
         double? threshold = null;
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         bool strict = false, quiet = false;
@@ -153,7 +165,7 @@ public static class LinkCommand
             }
             switch (args[i])
             {
-                case "--input" or "--out" or "--model-out" or "--candidates":
+                case "--input" or "--out" or "--model-out" or "--candidates" or "--names":
                     var option = args[i];
                     if (Value() is not { } file)
                     {
@@ -171,6 +183,10 @@ public static class LinkCommand
                     else if (option == "--model-out")
                     {
                         modelOut = file;
+                    }
+                    else if (option == "--names")
+                    {
+                        names = file;
                     }
                     else
                     {
@@ -232,6 +248,6 @@ public static class LinkCommand
             return null;
         }
         error = "";
-        return new Arguments(inputs, output, threshold, map, strict, modelOut, candidates, quiet);
+        return new Arguments(inputs, output, threshold, map, strict, modelOut, candidates, names, quiet);
     }
 }

@@ -129,6 +129,19 @@ public sealed class LinkCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_partnerships_own_name_table_replaces_the_built_in_one_and_travels_with_the_model()
+    {
+        var input = WriteFile("in.csv", Csv("1,Siobhan,Quigley,2011-04-03,S60 1AB,\n2,Chevonne,Quigley,2011-04-03,S60 1AB,\n"));
+        var names = WriteFile("names.txt", "# local spellings\nsiobhan, chevonne, shivaun\n");
+        var output = Path.Combine(_directory, "pairs.csv");
+        var model = Path.Combine(_directory, "model.json");
+        var (exit, _, stderr) = Run("--input", input, "--out", output, "--quiet", "--names", names, "--model-out", model);
+        Assert.True(exit == CommandLine.Success, stderr);
+        Assert.Contains(ReadPairs(output), p => p[0] == "1" && p[1] == "2");
+        Assert.True(Safeguard.Core.Matching.MatchModel.FromJson(File.ReadAllText(model)).Variants.AreVariants("siobhan", "shivaun"));
+    }
+
+    [Fact]
     public void Febrl_columns_are_recognised_without_map()
     {
         // FEBRL's own header and ", " separators, with dataset1's records after the rows under test.
