@@ -1,17 +1,23 @@
 using BenchmarkDotNet.Running;
 using Safeguard.Bench.Ledger;
+using Safeguard.Bench.Matching;
 
 namespace Safeguard.Bench;
 
 /// <summary>
 /// BenchmarkDotNet inner-loop benchmarks: dotnet run -c Release --project bench/Safeguard.Bench -- --filter '*'
 /// Whole-job scenarios on real databases and data: dotnet run -c Release --project bench/Safeguard.Bench -- scenario NAME ...
-/// (the bench/*.sh scripts run them and start what they need). Results are written up in docs/benchmarks/.
+/// `evaluate` scores a linkage result against the truth for bench/matching.sh.
+/// (the bench/*.sh scripts run these and start what they need). Results are written up in docs/benchmarks/.
 /// </summary>
 public static class BenchProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["evaluate", .. var evaluateArgs])
+        {
+            return Evaluate.Run(evaluateArgs);
+        }
         if (args is ["scenario", var name, .. var rest])
         {
             return name switch

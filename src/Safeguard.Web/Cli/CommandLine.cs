@@ -54,6 +54,10 @@ public static class CommandLine
                 return NetworkCommand.Run(rest, stdout, stderr);
             case "generate" when rest is ["network", ..]:
                 return GenerateNetworkCommand.Run(rest[1..], stdout, stderr);
+            case "link":
+                return LinkCommand.Run(rest, stdout, stderr);
+            case "generate":
+                return GenerateCommand.Run(rest, stdout, stderr);
             default:
                 stderr.WriteLine($"Unknown verb '{verb}'.");
                 stderr.WriteLine(HelpText);
@@ -74,5 +78,7 @@ public static class CommandLine
           language check [--file FILE] [--bank FILE]   flag victim-blaming phrases: line:column<TAB>phrase<TAB>reason<TAB>suggestion
           network groups|measures|score  suspected organised networks, network measures, group scores (CSV in and out)
           generate network           a synthetic town with planted groups: --persons N --out DIR [--seed S]
+          link                       find the same person within one CSV or across two (link --help)
+          generate persons           fictional people as several agencies would record them, with the truth
         """;
 }
