@@ -66,16 +66,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
             var at = Now;
             if (ledger.Count > 0)
             {
-                await LockChainAsync(ChainName.Ledger, cancellationToken);
-                var head = await Ledger.AsNoTracking().OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-                var (sequence, previous) = head is null ? (0L, ChainHash.Genesis) : (head.Sequence, head.Hash);
-                foreach (var change in ledger)
-                {
-                    sequence++;
-                    var fields = LedgerEntry.LedgerChainFields(change.Stream, change.Type, change.Payload, Actor.Actor, Actor.Agency, at);
-                    var hash = ChainHash.Compute(sequence, previous, fields);
-                    appended.Add(Ledger.Add(new LedgerEntry
+                appended.AddRange(await AppendToChainAsync(ChainName.Ledger, ledger,
+                    change => LedgerEntry.LedgerChainFields(change.Stream, change.Type, change.Payload, Actor.Actor, Actor.Agency, at),
+                    (change, sequence, previous, hash) => new LedgerEntry
                     {
                         Sequence = sequence,
                         Stream = change.Stream,
@@ -86,22 +79,13 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
                         At = at,
                         PreviousHash = previous,
                         Hash = hash,
-                    }).Entity);
-                    previous = hash;
-                }
+                    }, cancellationToken));
             }
             if (_pendingAccess.Count > 0)
             {
-                await LockChainAsync(ChainName.AccessLog, cancellationToken);
-                var head = await AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence)
-                    .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-                var (sequence, previous) = head is null ? (0L, ChainHash.Genesis) : (head.Sequence, head.Hash);
-                foreach (var access in _pendingAccess)
-                {
-                    sequence++;
-                    var fields = AccessLogEntry.AccessChainFields(access.Stream, access.Action, Actor.Actor, Actor.Agency, at, access.Basis, access.Reason);
-                    var hash = ChainHash.Compute(sequence, previous, fields);
-                    appended.Add(AccessLog.Add(new AccessLogEntry
+                appended.AddRange(await AppendToChainAsync(ChainName.AccessLog, _pendingAccess,
+                    access => AccessLogEntry.AccessChainFields(access.Stream, access.Action, Actor.Actor, Actor.Agency, at, access.Basis, access.Reason),
+                    (access, sequence, previous, hash) => new AccessLogEntry
                     {
                         Sequence = sequence,
                         Stream = access.Stream,
@@ -113,9 +97,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
                         Reason = access.Reason,
                         PreviousHash = previous,
                         Hash = hash,
-                    }).Entity);
-                    previous = hash;
-                }
+                    }, cancellationToken));
             }
 
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -146,6 +128,29 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Numbers and hashes <paramref name="pending"/> onto the end of one chain, under that chain's lock, and adds
+    /// the entries to this save.
+    /// </summary>
+    private async Task<List<object>> AppendToChainAsync<TPending>(ChainName chain, IReadOnlyList<TPending> pending,
+        Func<TPending, IReadOnlyList<string?>> fieldsOf, Func<TPending, long, string, string, object> entryOf, CancellationToken cancellationToken)
+    {
+        await LockChainAsync(chain, cancellationToken);
+        var head = chain == ChainName.Ledger
+            ? await Ledger.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken)
+            : await AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var (sequence, previous) = head is null ? (0L, ChainHash.Genesis) : (head.Sequence, head.Hash);
+        var added = new List<object>(pending.Count);
+        foreach (var item in pending)
+        {
+            sequence++;
+            var hash = ChainHash.Compute(sequence, previous, fieldsOf(item));
+            added.Add(Add(entryOf(item, sequence, previous, hash)).Entity);
+            previous = hash;
+        }
+        return added;
     }
 
     /// <summary>

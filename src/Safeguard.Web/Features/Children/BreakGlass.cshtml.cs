@@ -6,6 +6,7 @@ using Safeguard.Core.Access;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Children;
 
@@ -36,19 +37,7 @@ public sealed class BreakGlassModel(SafeguardDbContext db, ChildAccessService ac
         {
             return early;
         }
-        var reason = Input.Reason?.Trim() ?? "";
-        if (reason.Length == 0)
-        {
-            ModelState.AddModelError("Input.Reason", "Enter why you need to see this record now");
-        }
-        else if (reason.Length < ChildRecordAccess.MinimumReasonLength)
-        {
-            ModelState.AddModelError("Input.Reason", $"Your reason must be at least {ChildRecordAccess.MinimumReasonLength} characters: say what has happened");
-        }
-        else if (reason.Length > 2000)
-        {
-            ModelState.AddModelError("Input.Reason", "Your reason must be 2,000 characters or fewer");
-        }
+        var reason = ModelState.AccessReason(Input.Reason, "Input.Reason", "Enter why you need to see this record now", "say what has happened");
         if (!ModelState.IsValid)
         {
             return Page();

@@ -6,6 +6,7 @@ using Safeguard.Core.Access;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Children;
 
@@ -37,17 +38,7 @@ public sealed class RequestAccessModel(SafeguardDbContext db, ChildAccessService
         {
             return Page();
         }
-        var reason = Input.Reason?.Trim() ?? "";
-        if (reason.Length < ChildRecordAccess.MinimumReasonLength)
-        {
-            ModelState.AddModelError("Input.Reason", reason.Length == 0
-                ? "Enter why you need access"
-                : $"Your reason must be at least {ChildRecordAccess.MinimumReasonLength} characters: say what your work with this child is");
-        }
-        else if (reason.Length > 2000)
-        {
-            ModelState.AddModelError("Input.Reason", "Your reason must be 2,000 characters or fewer");
-        }
+        var reason = ModelState.AccessReason(Input.Reason, "Input.Reason", "Enter why you need access", "say what your work with this child is");
         if (!ModelState.IsValid)
         {
             return Page();

@@ -35,6 +35,28 @@ public static class FormValidation
         return trimmed;
     }
 
+    /// <summary>
+    /// A written reason for access (break-glass, a request): required, long enough to say something, not too long.
+    /// </summary>
+    public static string AccessReason(this ModelStateDictionary modelState, string? value, string key, string whenMissing, string whatToSay)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        var reason = value?.Trim() ?? "";
+        if (reason.Length == 0)
+        {
+            modelState.AddModelError(key, whenMissing);
+        }
+        else if (reason.Length < Core.Access.ChildRecordAccess.MinimumReasonLength)
+        {
+            modelState.AddModelError(key, $"Your reason must be at least {Core.Access.ChildRecordAccess.MinimumReasonLength} characters: {whatToSay}");
+        }
+        else if (reason.Length > 2000)
+        {
+            modelState.AddModelError(key, "Your reason must be 2,000 characters or fewer");
+        }
+        return reason;
+    }
+
     /// <summary>A date that, if given, is a real date not in the future.</summary>
     public static DateOnly? OptionalPastDate(this ModelStateDictionary modelState, DateInput input, string key, string what, DateOnly today)
     {
