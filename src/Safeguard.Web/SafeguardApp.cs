@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Core.Screening;
+using Safeguard.Web.Features.Exploitation;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Ledger;
 
 namespace Safeguard.Web;
@@ -89,6 +92,19 @@ public static class SafeguardApp
             options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
             options.Cookie.Name = "safeguard-session";
+            // The JSON API answers 401 to a request without a session: a redirect to a sign-in page helps no script.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+                return Task.CompletedTask;
+            };
             // A page the user's role may not use answers 403 (shown by the error page), not a redirect.
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -133,6 +149,11 @@ public static class SafeguardApp
         });
 
         services.AddScoped<ChildAccessService>();
+        // The phrase bank is read and validated here, as the services are built: a bad bank stops start-up.
+        services.AddSingleton(LanguageBank.Load(configuration));
+        services.AddScoped<LanguageReview>();
+        services.AddSingleton(DefaultHiddenExploitationRules.Instance);
+        services.AddScoped<HiddenExploitationReader>();
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -187,6 +208,7 @@ public static class SafeguardApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        LanguageCheckEndpoint.Map(app);
         return app;
     }
 }

@@ -36,6 +36,7 @@ public static class DemoPartnership
         new("csc.teammanager", "Priya Raman", "CSC", "Child Exploitation Team", "Team manager", [Roles.TeamManager], "csc.seniormanager"),
         new("csc.practitioner", "Sam Whitfield", "CSC", "Child Exploitation Team", "Social worker", [Roles.Practitioner], "csc.teammanager"),
         new("csc.practitioner2", "Grace Adeyemi", "CSC", "Child Exploitation Team", "Social worker", [Roles.Practitioner], "csc.teammanager"),
+        new("csc.cselead", "Rachel Okonjo", "CSC", "Child Exploitation Team", "CSE lead", [Roles.CseLead], "csc.seniormanager"),
         new("mash.triage", "Tom Hargreaves", "CSC", "Front Door (MASH)", "Front door social worker", [Roles.FrontDoor], "csc.teammanager"),
         new("police.seniormanager", "Detective Superintendent Ruth Cole", "POL", "Public protection", "Head of public protection", [Roles.SeniorManager], null),
         new("police.teammanager", "Detective Sergeant Imran Malik", "POL", "Child Exploitation Unit", "Detective sergeant", [Roles.TeamManager], "police.seniormanager"),
