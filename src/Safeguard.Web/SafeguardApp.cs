@@ -9,6 +9,7 @@ using Safeguard.Web.Data.Model;
 using Safeguard.Core.Screening;
 using Safeguard.Web.Features.Exploitation;
 using Safeguard.Web.Features.Language;
+using Safeguard.Web.Features.Screening;
 using Safeguard.Web.Ledger;
 
 namespace Safeguard.Web;
@@ -154,6 +155,7 @@ public static class SafeguardApp
         services.AddScoped<LanguageReview>();
         services.AddSingleton(DefaultHiddenExploitationRules.Instance);
         services.AddScoped<HiddenExploitationReader>();
+        services.AddScoped<ScreeningInstruments>();
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>

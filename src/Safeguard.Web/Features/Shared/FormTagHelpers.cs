@@ -263,7 +263,8 @@ public static class ErrorSummary
         }
         var items = modelState
             .Where(kv => kv.Value is { Errors.Count: > 0 })
-            .Select(kv => $"<li><a href=\"#{(kv.Key.Length == 0 ? "main-content" : FieldIds.For(kv.Key))}\">{HtmlEncoder.Default.Encode(kv.Value!.Errors[0].ErrorMessage)}</a></li>");
+            // Every message, not just the first of each field: an instrument that does not validate has a problem per line.
+            .SelectMany(kv => kv.Value!.Errors.Select(e => $"<li><a href=\"#{(kv.Key.Length == 0 ? "main-content" : FieldIds.For(kv.Key))}\">{HtmlEncoder.Default.Encode(e.ErrorMessage)}</a></li>"));
         return new HtmlString(
             "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">" +
             "<h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\">" +
