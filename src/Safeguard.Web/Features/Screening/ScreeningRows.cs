@@ -41,7 +41,7 @@ public static class ScreeningRows
 
     /// <summary>Appends a scored screening and its chronology entry; the caller saves.</summary>
     public static ChildScreening AddScreening(SafeguardDbContext db, Id<Person> personId, ScreeningInstrument instrument, ScreeningResult result,
-        IReadOnlyCollection<ScreeningAnswer> answers, string? notes, UserContext user)
+        IReadOnlyCollection<ScreeningAnswer> answers, string? notes, UserContext user, DateTimeOffset? at = null)
     {
         var row = new ChildScreening
         {
@@ -63,7 +63,7 @@ public static class ScreeningRows
             Notes = notes,
             AgencyId = user.AgencyId,
             RecordedByUserId = user.UserId,
-            RecordedAt = db.Now,
+            RecordedAt = at ?? db.Now,
         };
         db.Screenings.Add(row);
         var rules = result.AutomaticRules.Count == 0 ? "" : $" Raised by an automatic rule: {string.Join(" ", result.AutomaticRules.Select(r => r.Description))}";
