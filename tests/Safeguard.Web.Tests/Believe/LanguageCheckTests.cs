@@ -21,9 +21,7 @@ public sealed class LanguageCheckTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await SafeguardServer.StartAsync();
-        await using var scope = _server.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        _amber = await db.People.Where(p => p.GivenName == "Amber").Select(p => p.Id).SingleAsync();
+        _amber = await _server.IdOfAsync("Amber");
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -81,20 +79,15 @@ public sealed class LanguageCheckTests : IAsyncLifetime
         return await client.PostFormAsync($"/children/{_amber}/chronology/add", "/home", fields);
     }
 
-    private async Task<List<LanguageFlagOutcome>> OutcomesAsync()
-    {
-        await using var scope = _server.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        var since = db.Now.AddHours(-1);
-        return await db.LanguageOutcomes.Where(o => o.At > since).OrderBy(o => o.RuleId).ToListAsync();
-    }
+    private Task<List<LanguageFlagOutcome>> OutcomesAsync() =>
+        _server.WithDbAsync(db =>
+        {
+            var since = db.Now.AddHours(-1); // the demo's own outcomes are days old
+            return db.LanguageOutcomes.Where(o => o.At > since).OrderBy(o => o.RuleId).ToListAsync();
+        });
 
-    private async Task<int> NotesAsync(string containing)
-    {
-        await using var scope = _server.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        return await db.Chronology.CountAsync(e => e.PersonId == _amber && e.Summary.Contains(containing));
-    }
+    private Task<int> NotesAsync(string containing) =>
+        _server.WithDbAsync(db => db.Chronology.CountAsync(e => e.PersonId == _amber && e.Summary.Contains(containing)));
 
     [Fact]
     public async Task Flagged_phrases_are_shown_once_beside_the_field_then_the_record_is_saved_and_each_phrase_counted_as_kept_or_changed()

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
 using Safeguard.Core.Screening;
-using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Tests.Infrastructure;
 
@@ -18,21 +17,13 @@ public sealed class ScreeningPagesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await SafeguardServer.StartAsync();
-        await using var scope = _server.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        _amber = await db.People.Where(p => p.GivenName == "Amber").Select(p => p.Id).SingleAsync();
+        _amber = await _server.IdOfAsync("Amber");
     }
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     /// <summary>The page as a reader sees it: HTML entities decoded.</summary>
     private static async Task<string> TextAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-
-    private async Task<T> WithDbAsync<T>(Func<SafeguardDbContext, Task<T>> query)
-    {
-        await using var scope = _server.Scope();
-        return await query(scope.ServiceProvider.GetRequiredService<SafeguardDbContext>());
-    }
 
     [Fact]
     public async Task A_partnership_adds_instrument_versions_that_validate_and_new_screenings_use_the_newest()
@@ -70,7 +61,7 @@ public sealed class ScreeningPagesTests : IAsyncLifetime
         };
         Assert.Equal(HttpStatusCode.Redirect, (await admin.Http.PostAsync(Page, upload)).StatusCode);
 
-        Assert.Equal([1, 2, 3], await WithDbAsync(db => db.ScreeningInstruments.OrderBy(i => i.Version).Select(i => i.Version).ToListAsync()));
+        Assert.Equal([1, 2, 3], await _server.WithDbAsync(db => db.ScreeningInstruments.OrderBy(i => i.Version).Select(i => i.Version).ToListAsync()));
         using var practitioner = await SignedInClient.SignInAsync(_server, "csc.practitioner");
         var form = await practitioner.Http.GetStringAsync($"/children/{_amber}/screening/new");
         Assert.Contains("CSE screening (Northbridge), version 3", form, StringComparison.Ordinal);
@@ -104,12 +95,12 @@ public sealed class ScreeningPagesTests : IAsyncLifetime
         Assert.Contains("updated to version 1 while you were screening", await TextAsync(wrongVersion), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await ScreenAsync(client, 1, answers)).StatusCode);
-        var first = await WithDbAsync(db => db.Screenings.SingleAsync(s => s.PersonId == _amber));
+        var first = await _server.WithDbAsync(db => db.Screenings.SingleAsync(s => s.PersonId == _amber));
         // 5 (missing, within 6 months) + 5 (withdrawn disclosure, no date: recent) = 10, mild by score, raised to
         // significant by the automatic rule; 5 rests on professional concern.
         Assert.Equal((10, 5, 5, "significant", 3, ScreeningEntryKind.Screening), (first.Score, first.EvidenceScore, first.ProfessionalConcernScore, first.BandId, first.BandRank, first.Kind));
         Assert.Equal(first.ScreenedOn.AddMonths(3), first.RescreenDue);
-        var entry = await WithDbAsync(db => db.Chronology.SingleAsync(e => e.Source == $"screening/{first.Id}"));
+        var entry = await _server.WithDbAsync(db => db.Chronology.SingleAsync(e => e.Source == $"screening/{first.Id}"));
         Assert.Equal(ChronologyKinds.Screening, entry.Kind);
         Assert.Contains("Significant (score 10: 5 on evidence, 5 on professional concern)", entry.Summary, StringComparison.Ordinal);
 
@@ -127,15 +118,15 @@ public sealed class ScreeningPagesTests : IAsyncLifetime
         Assert.Contains("The band is already 'significant'", await TextAsync(sameBand), StringComparison.Ordinal);
         var unknownBand = await OverrideAsync("severe", "She has since told us more.");
         Assert.Contains("There is no band 'severe'", await TextAsync(unknownBand), StringComparison.Ordinal);
-        Assert.Equal(1, await WithDbAsync(db => db.Screenings.CountAsync(s => s.PersonId == _amber)));
+        Assert.Equal(1, await _server.WithDbAsync(db => db.Screenings.CountAsync(s => s.PersonId == _amber)));
 
         Assert.Equal(HttpStatusCode.Redirect, (await OverrideAsync("moderate", "The disclosure was about a peer; the police have spoken to him.")).StatusCode);
-        var history = await WithDbAsync(db => db.Screenings.Where(s => s.PersonId == _amber).OrderBy(s => s.RecordedAt).ToListAsync());
+        var history = await _server.WithDbAsync(db => db.Screenings.Where(s => s.PersonId == _amber).OrderBy(s => s.RecordedAt).ToListAsync());
         Assert.Equal([("significant", ScreeningEntryKind.Screening, (string?)null), ("moderate", ScreeningEntryKind.Override, "The disclosure was about a peer; the police have spoken to him.")],
             history.Select(h => (h.BandId, h.Kind, h.OverrideRationale)));
         Assert.Equal(first.ResultJson, history[1].ResultJson);
         Assert.Equal(first.RescreenDue, history[1].RescreenDue);
-        Assert.True(await WithDbAsync(db => db.Ledger.AnyAsync(e => e.Type == "ChildScreening.added" && e.Payload.Contains("police have spoken"))));
+        Assert.True(await _server.WithDbAsync(db => db.Ledger.AnyAsync(e => e.Type == "ChildScreening.added" && e.Payload.Contains("police have spoken"))));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Safeguard.Core;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
+using Safeguard.Web.Tests.Believe;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Browser;
@@ -158,8 +159,8 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
     public async Task The_new_pages_and_their_error_states_are_accessible()
     {
         var page = await browser.NewPageAsync(_server);
-        var amber = await IdOfAsync("Amber");
-        var ewa = await IdOfAsync("Ewa");
+        var amber = await _server.IdOfAsync("Amber");
+        var ewa = await _server.IdOfAsync("Ewa");
 
         // The record: Amber's own words at the top; the screening and voice pages; adding words with an error.
         await page.SignInAsync(_server, DemoPartnership.EmailOf("csc.practitioner"));
@@ -260,12 +261,5 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
         }
         await db.SaveChangesAsync();
         return aisha.Id;
-    }
-
-    private async Task<Id<Person>> IdOfAsync(string givenName)
-    {
-        await using var scope = _server.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        return await db.People.Where(p => p.GivenName == givenName).Select(p => p.Id).SingleAsync();
     }
 }
