@@ -1,11 +1,16 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Safeguard.Core.Screening;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Exploitation;
+using Safeguard.Web.Features.Language;
+using Safeguard.Web.Features.Screening;
 using Safeguard.Web.Ledger;
 
 namespace Safeguard.Web;
@@ -86,7 +91,21 @@ public static class SafeguardApp
             .AddEntityFrameworkStores<SafeguardDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            // The stamp check rebuilds the principal from the database, which does not know how the user signed in:
+            // keep the second-factor ("amr") and identity-provider claims, or every session loses its second factor
+            // (and every page answers 403) five minutes after sign-in.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+                {
+                    identity.AddClaims(current.FindAll(c => c.Type is "amr" or "idp").Where(c => !identity.HasClaim(c.Type, c.Value)).Select(c => new Claim(c.Type, c.Value)).ToList());
+                }
+                return Task.CompletedTask;
+            };
+        });
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -95,6 +114,19 @@ public static class SafeguardApp
             options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
             options.Cookie.Name = "safeguard-session";
+            // The JSON API answers 401 to a request without a session: a redirect to a sign-in page helps no script.
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+                return Task.CompletedTask;
+            };
             // A page the user's role may not use answers 403 (shown by the error page), not a redirect; a user who has
             // given only a password is sent to set up their second factor, the one page open to them.
             options.Events.OnRedirectToAccessDenied = context =>
@@ -145,6 +177,12 @@ public static class SafeguardApp
         });
 
         services.AddScoped<ChildAccessService>();
+        // The phrase bank is read and validated here, as the services are built: a bad bank stops start-up.
+        services.AddSingleton(LanguageBank.Load(configuration));
+        services.AddScoped<LanguageReview>();
+        services.AddSingleton(DefaultHiddenExploitationRules.Instance);
+        services.AddScoped<HiddenExploitationReader>();
+        services.AddScoped<ScreeningInstruments>();
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -202,6 +240,7 @@ public static class SafeguardApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        LanguageCheckEndpoint.Map(app);
         return app;
     }
 }

@@ -10,9 +10,14 @@ public static class Roles
     public const string IntelligenceAnalyst = "intelligence-analyst";
     public const string PartnershipAdministrator = "partnership-administrator";
     public const string Scrutineer = "scrutineer";
+    /// <summary>
+    /// The partnership's lead for child sexual exploitation: reviews children surfaced by the hidden-exploitation
+    /// rules and any attempt to record a victim as a suspect or offender.
+    /// </summary>
+    public const string CseLead = "cse-lead";
 
     public static readonly IReadOnlyList<string> All =
-        [Practitioner, TeamManager, SeniorManager, FrontDoor, IntelligenceAnalyst, PartnershipAdministrator, Scrutineer];
+        [Practitioner, TeamManager, SeniorManager, FrontDoor, IntelligenceAnalyst, PartnershipAdministrator, Scrutineer, CseLead];
 
     public static string Describe(string role) => role switch
     {
@@ -23,6 +28,7 @@ public static class Roles
         IntelligenceAnalyst => "Intelligence analyst",
         PartnershipAdministrator => "Partnership administrator",
         Scrutineer => "Independent scrutineer",
+        CseLead => "CSE lead",
         _ => role,
     };
 }

@@ -10,6 +10,10 @@ public static class AccessActions
     public const string BreakGlass = "break-glass";
     public const string RequestAccess = "request-access";
     public const string Edit = "edit-record";
+    public const string ViewScreening = "view-screening";
+    public const string ViewChildVoice = "view-child-voice";
+    /// <summary>The CSE lead read the evidence that surfaced a child, without a relationship to them.</summary>
+    public const string ViewHiddenExploitation = "view-hidden-exploitation";
 
     public static string Describe(string action) => action switch
     {
@@ -20,6 +24,9 @@ public static class AccessActions
         BreakGlass => "Broke the glass",
         RequestAccess => "Asked for access",
         Edit => "Changed the record",
+        ViewScreening => "Read the CSE screening",
+        ViewChildVoice => "Read the child's words and wishes",
+        ViewHiddenExploitation => "Read the evidence that surfaced the child (CSE lead)",
         _ => action,
     };
 }

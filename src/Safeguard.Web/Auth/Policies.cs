@@ -15,6 +15,9 @@ public static class Policies
     public const string Managers = "managers";
     public const string Scrutiny = "scrutiny";
     public const string PartnershipAdmin = "partnership-admin";
+    public const string CseLead = "cse-lead";
+    /// <summary>What the partnership learns from the language check and hidden exploitation (figures, no children named).</summary>
+    public const string PartnershipLearning = "partnership-learning";
 
     /// <summary>The "amr" claim value Identity adds after a second factor (and OIDC sign-in maps from the IdP).</summary>
     public const string MultiFactor = "mfa";
@@ -32,5 +35,8 @@ public static class Policies
         options.AddPolicy(Managers, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.TeamManager, Roles.SeniorManager));
         options.AddPolicy(Scrutiny, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.Scrutineer, Roles.TeamManager, Roles.SeniorManager));
         options.AddPolicy(PartnershipAdmin, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.PartnershipAdministrator));
+        options.AddPolicy(CseLead, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.CseLead));
+        options.AddPolicy(PartnershipLearning, p => p.Combine(SignedInWithSecondFactor)
+            .RequireRole(Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer, Roles.CseLead));
     }
 }

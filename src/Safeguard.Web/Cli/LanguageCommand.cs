@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Safeguard.Core.Screening;
 using Safeguard.Core.Screening.Language;
+using Safeguard.Web.Features.Language;
 
 namespace Safeguard.Web.Cli;
 
@@ -54,8 +54,9 @@ public static partial class LanguageCommand
             var checker = LanguageChecker.Default;
             if (bankFile is not null)
             {
-                var (bank, problems) = ScreeningJson.ReadPhraseBank(File.ReadAllText(bankFile));
-                if (bank is null)
+                // The same reading and validation as the web app's Language:BankPath.
+                var (custom, problems) = LanguageBank.Read(bankFile);
+                if (custom is null)
                 {
                     stderr.WriteLine($"The phrase bank {bankFile} cannot be used:");
                     foreach (var problem in problems)
@@ -64,7 +65,7 @@ public static partial class LanguageCommand
                     }
                     return CommandLine.Failure;
                 }
-                checker = new LanguageChecker(bank);
+                checker = custom;
             }
 
             using var reader = file is null ? null : new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

@@ -35,6 +35,12 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
     public DbSet<BreakGlassAccess> BreakGlass => Set<BreakGlassAccess>();
     public DbSet<LedgerEntry> Ledger => Set<LedgerEntry>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<ScreeningInstrumentVersion> ScreeningInstruments => Set<ScreeningInstrumentVersion>();
+    public DbSet<ChildScreening> Screenings => Set<ChildScreening>();
+    public DbSet<LanguageFlagOutcome> LanguageOutcomes => Set<LanguageFlagOutcome>();
+    public DbSet<ExploitationAlert> ExploitationAlerts => Set<ExploitationAlert>();
+    public DbSet<OffenderRecordReview> OffenderReviews => Set<OffenderRecordReview>();
+    public DbSet<ChildVoice> ChildVoices => Set<ChildVoice>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     /// <summary>The database's current time, as the application sees it: the only clock the data layer reads.</summary>

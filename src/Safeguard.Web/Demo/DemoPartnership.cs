@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Safeguard.Core.Access;
 using Safeguard.Core.People;
+using Safeguard.Core.Screening;
+using Safeguard.Core.Screening.Language;
+using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Screening;
 
 namespace Safeguard.Web.Demo;
 
@@ -36,6 +40,7 @@ public static class DemoPartnership
         new("csc.teammanager", "Priya Raman", "CSC", "Child Exploitation Team", "Team manager", [Roles.TeamManager], "csc.seniormanager"),
         new("csc.practitioner", "Sam Whitfield", "CSC", "Child Exploitation Team", "Social worker", [Roles.Practitioner], "csc.teammanager"),
         new("csc.practitioner2", "Grace Adeyemi", "CSC", "Child Exploitation Team", "Social worker", [Roles.Practitioner], "csc.teammanager"),
+        new("csc.cselead", "Rachel Okonjo", "CSC", "Child Exploitation Team", "CSE lead", [Roles.CseLead], "csc.seniormanager"),
         new("mash.triage", "Tom Hargreaves", "CSC", "Front Door (MASH)", "Front door social worker", [Roles.FrontDoor], "csc.teammanager"),
         new("police.seniormanager", "Detective Superintendent Ruth Cole", "POL", "Public protection", "Head of public protection", [Roles.SeniorManager], null),
         new("police.teammanager", "Detective Sergeant Imran Malik", "POL", "Child Exploitation Unit", "Detective sergeant", [Roles.TeamManager], "police.seniormanager"),
@@ -106,6 +111,9 @@ public static class DemoPartnership
         var seeder = new ChildSeeder(db, agencies, accounts, now);
         seeder.Children();
         await db.SaveChangesAsync();
+        var instrument = await new ScreeningInstruments(db).CurrentAsync();
+        seeder.BelieveTheChild(instrument);
+        await db.SaveChangesAsync();
     }
 
     private static void Check(IdentityResult result)
@@ -142,7 +150,82 @@ public static class DemoPartnership
 
     private sealed class ChildSeeder(SafeguardDbContext db, Dictionary<string, Agency> agencies, Dictionary<string, AppUser> users, DateTimeOffset now)
     {
+        private readonly Dictionary<string, Person> _children = [];
         private int _caseNumber;
+
+        /// <summary>
+        /// Issue 6's history: Jade screened (mild) just over three months ago, so her re-screening is due; Amber's own
+        /// words, heard alone; an arrest of Ewa held for the CSE lead's review; and phrases kept and changed by teams.
+        /// Amber, Ewa and Daniel are left for the hidden-exploitation rules to surface.
+        /// </summary>
+        public void BelieveTheChild(ScreeningInstrument instrument)
+        {
+            var jade = _children["Jade"];
+            var screenedAt = now.AddMonths(-3).AddDays(-5);
+            var screenedOn = DateOnly.FromDateTime(screenedAt.UtcDateTime);
+            ScreeningAnswer[] answers =
+            [
+                new("in-care", true),
+                new("child-mental-health", true),
+                new("sexual-health", true, screenedOn.AddDays(-20)),
+                new("staying-out-late", true, screenedOn.AddDays(-7), EvidenceBasis.ProfessionalConcern),
+            ];
+            var result = ScreeningScorer.Score(instrument, answers, ScreeningScorer.AgeOn(jade.DateOfBirth!.Value, screenedOn), screenedOn);
+            ScreeningRows.AddScreening(db, jade.Id, instrument, result, answers, "Jade says the adult at the clinic is 'just a mate of my cousin'. Late returns by taxi worry the placement.",
+                Actor("csc.practitioner2"), screenedAt);
+
+            var amber = _children["Amber"];
+            db.ChildVoices.Add(new ChildVoice
+            {
+                PersonId = amber.Id,
+                SaidOn = DateOnly.FromDateTime(now.AddMonths(-3).UtcDateTime),
+                Words = "He's my friend. He buys me stuff and he listens to me, not like at home. I don't want the police involved.",
+                Wishes = "To stay with Mum, and for the shouting at home to stop. To go back to school properly.",
+                HowHeard = "Seen alone",
+                AgencyId = agencies["CSC"].Id,
+                RecordedByUserId = users["csc.practitioner"].Id,
+                RecordedAt = now.AddMonths(-3),
+            });
+
+            var ewa = _children["Ewa"];
+            db.OffenderReviews.Add(new OffenderRecordReview
+            {
+                PersonId = ewa.Id,
+                AgencyId = agencies["POL"].Id,
+                RequestedByUserId = users["police.officer"].Id,
+                RequestedAt = now.AddDays(-2),
+                Kind = ChronologyKinds.Arrest,
+                OccurredAt = now.AddDays(-3),
+                Summary = "Arrested for being drunk and disorderly outside the Mill Road takeaway at 01:30.",
+                VictimReasons = "Surfaced to the CSE lead: agencies' records show signs of exploitation.",
+                Status = OffenderReviewStatus.Pending,
+            });
+
+            (string User, string Rule, LanguageOutcome Outcome)[] outcomes =
+            [
+                ("csc.practitioner", "putting-themselves-at-risk", LanguageOutcome.Changed),
+                ("csc.practitioner2", "putting-themselves-at-risk", LanguageOutcome.Changed),
+                ("police.officer", "out-of-control", LanguageOutcome.Kept),
+                ("police.officer", "putting-themselves-at-risk", LanguageOutcome.Changed),
+                ("school.dsl", "lifestyle-choice", LanguageOutcome.Changed),
+                ("youth.worker", "boyfriend", LanguageOutcome.Kept),
+            ];
+            foreach (var (user, rule, outcome) in outcomes)
+            {
+                db.LanguageOutcomes.Add(new LanguageFlagOutcome
+                {
+                    RuleId = rule,
+                    Field = "Chronology: what happened",
+                    Outcome = outcome,
+                    AgencyId = users[user].AgencyId,
+                    TeamId = users[user].TeamId,
+                    At = now.AddDays(-outcomes.Length),
+                });
+            }
+        }
+
+        private UserContext Actor(string user) =>
+            new(users[user].Id, users[user].AgencyId, agencies.Values.Single(a => a.Id == users[user].AgencyId).Code, users[user].TeamId, users[user].DisplayName, new HashSet<string>());
 
         public void Children()
         {
@@ -212,6 +295,7 @@ public static class DemoPartnership
                 CreatedAt = now.AddMonths(-12),
             };
             db.People.Add(person);
+            _children[given] = person;
             return person;
         }
 

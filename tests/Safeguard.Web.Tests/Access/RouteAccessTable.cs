@@ -65,6 +65,26 @@ public static class RouteAccessTable
         ["GET /children/{id}/who-viewed"] = new(SignIn, (role, related) =>
             role == Roles.Scrutineer || (related && s_managers.Contains(role)) ? 200 : 404),
 
+        // Issue 6: screening, the child's voice, hidden exploitation, the language check, what the partnership learns.
+        ["POST /api/language/check"] = Everyone(200, anonymous: 401),
+        ["GET /children/{id}/screening"] = ByRelationship(related: 200, unrelated: 404),
+        ["GET /children/{id}/screening/new"] = ByRelationship(related: 200, unrelated: 404),
+        ["POST /children/{id}/screening/new"] = ByRelationship(related: 200, unrelated: 404),
+        ["GET /children/{id}/screening/override"] = ByRelationship(related: 200, unrelated: 404),
+        ["POST /children/{id}/screening/override"] = ByRelationship(related: 200, unrelated: 404),
+        ["GET /children/{id}/voice"] = ByRelationship(related: 200, unrelated: 404),
+        ["GET /children/{id}/voice/add"] = ByRelationship(related: 200, unrelated: 404),
+        ["POST /children/{id}/voice/add"] = ByRelationship(related: 200, unrelated: 404),
+        ["GET /admin/screening-instruments"] = OnlyRoles(200, 403, Roles.PartnershipAdministrator),
+        ["POST /admin/screening-instruments"] = OnlyRoles(200, 403, Roles.PartnershipAdministrator),
+        ["GET /exploitation"] = OnlyRoles(200, 403, Roles.CseLead),
+        // The CSE lead sees a child here only while they are surfaced (the route table's children are not).
+        ["GET /exploitation/{id}"] = OnlyRoles(404, 403, Roles.CseLead),
+        ["POST /exploitation/{id}"] = OnlyRoles(404, 403, Roles.CseLead),
+        ["GET /exploitation/offender-reviews/{id}"] = OnlyRoles(404, 403, Roles.CseLead),
+        ["POST /exploitation/offender-reviews/{id}"] = OnlyRoles(404, 403, Roles.CseLead),
+        ["GET /partnership/learning"] = OnlyRoles(200, 403, Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer, Roles.CseLead),
+
         ["GET /reviews"] = OnlyRoles(200, 403, s_managers),
         ["POST /reviews?handler=ReviewBreakGlass"] = OnlyRoles(404, 403, s_managers),
         ["POST /reviews?handler=DecideRequest"] = OnlyRoles(404, 403, s_managers),

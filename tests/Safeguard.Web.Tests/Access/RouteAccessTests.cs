@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
@@ -75,10 +76,15 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
         var routes = new List<(string, string, string, string?, bool)>();
         foreach (var endpoint in endpoints)
         {
-            var route = "/" + endpoint.RoutePattern.RawText;
+            var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
             var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var page = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>();
             var handlers = page?.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).ToList() ?? [];
+            // Minimal API endpoints (the JSON API) say their methods in their metadata.
+            if (page is null && endpoint.Metadata.GetMetadata<HttpMethodMetadata>() is { } methods)
+            {
+                handlers.AddRange(methods.HttpMethods.Select(m => (m.ToUpperInvariant(), (string?)null)));
+            }
             if (handlers.Count == 0)
             {
                 handlers.Add(("GET", null));
@@ -173,8 +179,21 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
         return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string token) =>
-        method == "GET" ? client.GetAsync(url) : client.PostAsync(url, SignedInClient.Form(token));
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string method, string url, string token)
+    {
+        if (method == "GET")
+        {
+            return client.GetAsync(url);
+        }
+        if (url.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            // The JSON API: a JSON body, the antiforgery token in the header the script sends.
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(new { text = "" }) };
+            request.Headers.Add("RequestVerificationToken", token);
+            return client.SendAsync(request);
+        }
+        return client.PostAsync(url, SignedInClient.Form(token));
+    }
 
     private static void Check(List<string> failures, string what, int expected, HttpResponseMessage response)
     {

@@ -5,12 +5,13 @@ using Safeguard.Core;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Children;
 
 /// <summary>Adds a name, identifier, address, contact or vulnerability to a person's record.</summary>
-public sealed class AddToRecordModel(SafeguardDbContext db, ChildAccessService access) : PageModel
+public sealed class AddToRecordModel(SafeguardDbContext db, ChildAccessService access, LanguageReview language) : PageModel
 {
     [BindProperty]
     public ItemInput Input { get; set; } = new();
@@ -78,7 +79,9 @@ public sealed class AddToRecordModel(SafeguardDbContext db, ChildAccessService a
             "contact" => ContactItem(id, user, now),
             _ => VulnerabilityItem(id, user, now),
         };
-        if (!ModelState.IsValid || item is null)
+        // Vulnerability notes are the free text here: they get the language check on submit.
+        var wordingReady = what != "vulnerability" || language.ReadyToSave(ModelState, new LanguageField("Input.Text", Input.Text, "Vulnerability: notes"));
+        if (!ModelState.IsValid || !wordingReady || item is null)
         {
             await db.SaveChangesAsync(cancellationToken);
             return Page();

@@ -5,6 +5,7 @@ using Safeguard.Core;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Voice;
 
 namespace Safeguard.Web.Features.Children;
 
@@ -17,6 +18,8 @@ public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access
     public List<PersonContact> Contacts { get; private set; } = [];
     public List<PersonVulnerability> Vulnerabilities { get; private set; } = [];
     public List<CaseSummary> Cases { get; private set; } = [];
+    public ChildVoiceSummary? Voice { get; private set; }
+    public ChildScreening? Screening { get; private set; }
 
     public sealed record CaseSummary(string Agency, string Category, string Reference, string? Lead);
 
@@ -27,6 +30,11 @@ public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access
             return NotFound();
         }
         Header = ChildHeader.For(opened.Person, opened.Basis, "record", db.Now, User);
+        if (opened.Person.Kind == PersonKind.Child)
+        {
+            Voice = await ChildVoiceSummary.ForChildAsync(db, id, cancellationToken);
+            Screening = await db.Screenings.AsNoTracking().Where(s => s.PersonId == id).OrderByDescending(s => s.RecordedAt).FirstOrDefaultAsync(cancellationToken);
+        }
         Names = await db.PersonNames.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).OrderBy(n => n.RecordedAt).ToListAsync(cancellationToken);
         Identifiers = await db.PersonIdentifiers.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).ToListAsync(cancellationToken);
         Addresses = await db.PersonAddresses.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).ToListAsync(cancellationToken);

@@ -3,15 +3,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Safeguard.Core;
+using Safeguard.Core.Screening;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Exploitation;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Children;
 
 /// <summary>A practitioner adds an event to the child's chronology: a visit, an absence, an incident.</summary>
-public sealed class RecordEventModel(SafeguardDbContext db, ChildAccessService access) : PageModel
+/// <remarks>
+/// A child who is a victim or possible victim of exploitation cannot be recorded as an offender (an arrest) here:
+/// the record is held for the CSE lead's review and written to the chronology only if they agree.
+/// </remarks>
+public sealed class RecordEventModel(SafeguardDbContext db, ChildAccessService access, LanguageReview language, HiddenExploitationReader exploitation) : PageModel
 {
     public const int MaximumSummaryLength = 8000;
 
@@ -86,12 +93,31 @@ public sealed class RecordEventModel(SafeguardDbContext db, ChildAccessService a
         {
             ModelState.AddModelError("Input.Summary", $"What happened must be {MaximumSummaryLength:N0} characters or fewer; you have entered {summary.Length:N0}");
         }
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField("Input.Summary", summary, "Chronology: what happened")))
         {
             await db.SaveChangesAsync(cancellationToken);
             return Page();
         }
         var user = access.User;
+        if (VictimThenOffender.RecordsAsOffender(Input.Kind!)
+            && await exploitation.VictimReasonsAsync(id, UkTime.DateOf(now), cancellationToken) is { Count: > 0 } reasons)
+        {
+            db.OffenderReviews.Add(new OffenderRecordReview
+            {
+                PersonId = id,
+                AgencyId = user.AgencyId,
+                RequestedByUserId = user.UserId,
+                RequestedAt = now,
+                Kind = Input.Kind!,
+                OccurredAt = occurredAt,
+                Summary = summary,
+                VictimReasons = string.Join(" ", reasons),
+                Status = OffenderReviewStatus.Pending,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            TempData["Saved"] = $"{person.GivenName} is recorded as a victim or possible victim of exploitation, so this {Input.Kind!.ToLowerInvariant()} is held for the CSE lead's review. It will show in the chronology only if they agree.";
+            return Redirect($"/children/{id}/chronology");
+        }
         db.Chronology.Add(new ChronologyEntry
         {
             PersonId = id,

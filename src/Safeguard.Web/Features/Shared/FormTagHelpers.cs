@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Safeguard.Core.Screening.Language;
+using Safeguard.Web.Features.Language;
 
 namespace Safeguard.Web.Features.Shared;
 
@@ -137,7 +140,7 @@ public sealed class InputTagHelper : GovukFieldTagHelper
 }
 
 [HtmlTargetElement("sg-textarea", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class TextareaTagHelper : GovukFieldTagHelper
+public sealed partial class TextareaTagHelper : GovukFieldTagHelper
 {
     [HtmlAttributeName("rows")]
     public int Rows { get; set; } = 5;
@@ -153,16 +156,40 @@ public sealed class TextareaTagHelper : GovukFieldTagHelper
         var describedBy = DescribedBy(hasError);
         var classes = "govuk-textarea" + (hasError ? " govuk-textarea--error" : "");
         var attributes = $"class=\"{classes}\" id=\"{Id}\" name=\"{Name}\" rows=\"{Rows}\"";
+        var advice = "";
+        if (LanguageCheck)
+        {
+            attributes += " data-language-check";
+            // After a submit the server checked (LanguageReview), its advice is shown beside the field; the script
+            // then keeps the same region up to date as the writer edits.
+            var review = LanguageReview.FieldsOf(ViewContext.HttpContext).FirstOrDefault(r => r.Key == Name);
+            if (review is { Flags.Count: > 0 })
+            {
+                var region = $"{Id}-language-check";
+                describedBy = describedBy.Length > 0 ? $"{describedBy} {region}" : region;
+                advice = $"<div id=\"{region}\" class=\"sg-language-check\" aria-live=\"polite\">{LanguageAdviceHtml(review.Flags)}</div>";
+            }
+        }
         if (describedBy.Length > 0)
         {
             attributes += $" aria-describedby=\"{describedBy}\"";
         }
-        if (LanguageCheck)
-        {
-            attributes += " data-language-check";
-        }
-        output.Content.SetHtmlContent($"{LabelHtml()}{HintAndErrorHtml()}<textarea {attributes}>{Encode(Value)}</textarea>");
+        output.Content.SetHtmlContent($"{LabelHtml()}{HintAndErrorHtml()}<textarea {attributes}>{Encode(Value)}</textarea>{advice}");
     }
+
+    // The same words as js/language-check.js shows while typing.
+    private static string LanguageAdviceHtml(IReadOnlyList<LanguageFlag> flags)
+    {
+        var items = string.Concat(flags.Select(f =>
+            $"<li class=\"sg-language-check__item\"><strong class=\"sg-language-check__phrase\">“{Encode(WhitespaceRuns().Replace(f.Text, " "))}”</strong>" +
+            $"<span class=\"govuk-visually-hidden\"> (line {f.Line}, character {f.Column})</span>: {Encode(f.Reason)}. Instead: {Encode(f.Suggestion)}.</li>"));
+        var intro = flags.Count == 1 ? "Check 1 phrase in your wording" : $"Check {flags.Count} phrases in your wording";
+        return $"<p class=\"govuk-body govuk-!-font-weight-bold\">{intro}</p><ul class=\"govuk-list sg-language-check__list\">{items}</ul>" +
+               "<p class=\"govuk-hint\">This is advice. You can keep your words; your choice is recorded when you save.</p>";
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRuns();
 }
 
 [HtmlTargetElement("sg-select", TagStructure = TagStructure.WithoutEndTag)]
@@ -236,7 +263,8 @@ public static class ErrorSummary
         }
         var items = modelState
             .Where(kv => kv.Value is { Errors.Count: > 0 })
-            .Select(kv => $"<li><a href=\"#{(kv.Key.Length == 0 ? "main-content" : FieldIds.For(kv.Key))}\">{HtmlEncoder.Default.Encode(kv.Value!.Errors[0].ErrorMessage)}</a></li>");
+            // Every message, not just the first of each field: an instrument that does not validate has a problem per line.
+            .SelectMany(kv => kv.Value!.Errors.Select(e => $"<li><a href=\"#{(kv.Key.Length == 0 ? "main-content" : FieldIds.For(kv.Key))}\">{HtmlEncoder.Default.Encode(e.ErrorMessage)}</a></li>"));
         return new HtmlString(
             "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">" +
             "<h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\">" +

@@ -20,9 +20,18 @@ public static class Navigation
         {
             items.Add(new("Access log", "/audit/access-log"));
         }
+        if (user.IsInRole(Roles.CseLead))
+        {
+            items.Add(new("Hidden exploitation", "/exploitation"));
+        }
         if (user.IsInRole(Roles.PartnershipAdministrator))
         {
             items.Add(new("Users", "/admin/users"));
+            items.Add(new("Screening instruments", "/admin/screening-instruments"));
+        }
+        if (user.IsInRole(Roles.SeniorManager) || user.IsInRole(Roles.PartnershipAdministrator) || user.IsInRole(Roles.Scrutineer) || user.IsInRole(Roles.CseLead))
+        {
+            items.Add(new("What we are learning", "/partnership/learning"));
         }
         return items;
     }

@@ -22,4 +22,7 @@ public static class UkTime
     }
 
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The UK calendar date of an instant (what "today" means to a practitioner at 00:30 in summer).</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
 }

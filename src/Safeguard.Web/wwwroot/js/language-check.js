@@ -22,13 +22,21 @@ export function enhance(root = document) {
 
 function attach(field) {
   field.dataset.languageCheckReady = 'true';
-  const region = document.createElement('div');
-  region.id = `${field.id || field.name || 'field'}-language-check`;
-  region.className = 'sg-language-check';
-  region.setAttribute('aria-live', 'polite');
-  field.insertAdjacentElement('afterend', region);
-  const describedBy = field.getAttribute('aria-describedby');
-  field.setAttribute('aria-describedby', describedBy ? `${describedBy} ${region.id}` : region.id);
+  const regionId = `${field.id || field.name || 'field'}-language-check`;
+  // After a submit the server may already show its advice beside the field: keep that region up to date.
+  let region = document.getElementById(regionId);
+  if (!region) {
+    region = document.createElement('div');
+    region.id = regionId;
+    region.className = 'sg-language-check';
+    region.setAttribute('aria-live', 'polite');
+    field.insertAdjacentElement('afterend', region);
+  }
+  const describedBy = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+  if (!describedBy.includes(region.id)) {
+    field.setAttribute('aria-describedby', [...describedBy, region.id].join(' '));
+  }
+  const seen = seenField(field);
 
   const endpoint = field.dataset.languageCheck || DEFAULT_ENDPOINT;
   let timer;
@@ -56,7 +64,9 @@ function attach(field) {
       }
       const { flags } = await response.json();
       if (field.value === text) {
-        render(region, Array.isArray(flags) ? flags : []);
+        const shown = Array.isArray(flags) ? flags : [];
+        render(region, shown);
+        remember(seen, shown);
       }
     } catch (error) {
       if (error.name !== 'AbortError') {
@@ -76,6 +86,34 @@ function attach(field) {
   if (field.value) {
     check();
   }
+}
+
+// The rules shown while typing go back with the form (language-seen.<field name>), so that a phrase changed
+// before saving is counted as changed (Features/Language/LanguageReview.cs).
+function seenField(field) {
+  if (!field.form || !field.name) {
+    return null;
+  }
+  const name = `language-seen.${field.name}`;
+  let input = [...field.form.querySelectorAll('input[type="hidden"]')].find((i) => i.name === name);
+  if (!input) {
+    input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    field.form.append(input);
+  }
+  return input;
+}
+
+function remember(input, flags) {
+  if (!input) {
+    return;
+  }
+  const ids = new Set(input.value.split(' ').filter(Boolean));
+  for (const flag of flags) {
+    ids.add(flag.ruleId);
+  }
+  input.value = [...ids].join(' ');
 }
 
 // ASP.NET Core antiforgery: the form's hidden token, sent in the header the server expects.
