@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Safeguard.Core.Casework;
+
+/// <summary>The plain words pages, notifications and the review chronology use for casework terms.</summary>
+public static class CaseworkText
+{
+    public static string Describe(MeetingKind kind) => kind switch
+    {
+        MeetingKind.StrategyDiscussion => "Strategy discussion",
+        MeetingKind.InitialConference => "Initial child protection conference",
+        MeetingKind.ReviewConference => "Review child protection conference",
+        _ => "Core group meeting",
+    };
+
+    public static string Describe(EscalationLevel level) => level switch
+    {
+        EscalationLevel.Owner => "Owner",
+        EscalationLevel.TeamManager => "Team manager",
+        EscalationLevel.SeniorManager => "Senior manager",
+        _ => "Partnership",
+    };
+
+    public static string Describe(AttendanceStatus status) => status switch
+    {
+        AttendanceStatus.Attended => "Attended",
+        AttendanceStatus.Apologies => "Sent apologies",
+        _ => "No response",
+    };
+
+    /// <summary>A local date as the pages write it: "16 March 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A local date and time: "16 March 2026 18:00".</summary>
+    public static string DateTime(DateTimeOffset local) => local.ToString("d MMMM yyyy HH:mm", CultureInfo.InvariantCulture);
+}
