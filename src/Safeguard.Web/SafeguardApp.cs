@@ -1,12 +1,18 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Web.Auth;
+using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Api;
+using Safeguard.Web.Features.ChronologyReview;
+using Safeguard.Web.Features.Concerns;
 using Safeguard.Web.Ledger;
+using Safeguard.Web.Notifications;
 
 namespace Safeguard.Web;
 
@@ -133,6 +139,18 @@ public static class SafeguardApp
         });
 
         services.AddScoped<ChildAccessService>();
+        services.AddCasework(configuration);
+        services.AddScoped<Notifier>();
+        services.AddScoped<ConcernMatcher>();
+        services.AddScoped<ConcernIntake>();
+        services.AddSingleton<ChromiumPdf>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddSingleton<CaseworkMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseworkMonitor>());
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, PartnerTokenAuthentication>(PartnerTokenAuthentication.SchemeName, null);
+        services.AddOpenApi(PartnerApiEndpoints.ConfigureOpenApi);
+        services.AddProblemDetails();
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -179,14 +197,21 @@ public static class SafeguardApp
         {
             app.UseForwardedHeaders();
         }
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // People get the error pages; partner systems calling the JSON API get RFC 7807 problem details.
+        app.UseWhen(context => !PartnerApiEndpoints.IsApi(context.Request.Path), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseWhen(context => PartnerApiEndpoints.IsApi(context.Request.Path), api => api.UseExceptionHandler());
         app.UseSafeguardSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        PartnerApiEndpoints.Map(app);
         return app;
     }
 }

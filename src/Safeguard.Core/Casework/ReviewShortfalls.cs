@@ -60,7 +60,7 @@ public static class ReviewShortfalls
 
         foreach (var concern in facts.Concerns)
         {
-            var status = FrontDoor.Status(schedule, concern.ReceivedAt, concern.Decision, now);
+            var status = FrontDoorRules.Status(schedule, concern.ReceivedAt, concern.Decision, now);
             var due = status.Deadline;
             if (status.DecidedLate)
             {

@@ -10,6 +10,9 @@ public static class AccessActions
     public const string BreakGlass = "break-glass";
     public const string RequestAccess = "request-access";
     public const string Edit = "edit-record";
+    public const string ViewConcern = "view-concern";
+    public const string ViewCasework = "view-casework";
+    public const string ReviewChronology = "review-chronology";
 
     public static string Describe(string action) => action switch
     {
@@ -20,6 +23,9 @@ public static class AccessActions
         BreakGlass => "Broke the glass",
         RequestAccess => "Asked for access",
         Edit => "Changed the record",
+        ViewConcern => "Read a concern",
+        ViewCasework => "Read meetings, actions or missing episodes",
+        ReviewChronology => "Produced the review chronology",
         _ => action,
     };
 }

@@ -15,6 +15,9 @@ public static class Policies
     public const string Managers = "managers";
     public const string Scrutiny = "scrutiny";
     public const string PartnershipAdmin = "partnership-admin";
+    public const string FrontDoor = "front-door";
+    /// <summary>Partner systems calling the JSON API with a bearer token scoped to one agency.</summary>
+    public const string PartnerApi = "partner-api";
 
     /// <summary>The "amr" claim value Identity adds after a second factor (and OIDC sign-in maps from the IdP).</summary>
     public const string MultiFactor = "mfa";
@@ -32,5 +35,8 @@ public static class Policies
         options.AddPolicy(Managers, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.TeamManager, Roles.SeniorManager));
         options.AddPolicy(Scrutiny, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.Scrutineer, Roles.TeamManager, Roles.SeniorManager));
         options.AddPolicy(PartnershipAdmin, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.PartnershipAdministrator));
+        options.AddPolicy(FrontDoor, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.FrontDoor));
+        options.AddPolicy(PartnerApi, p => p.AddAuthenticationSchemes(PartnerTokenAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(PartnerTokenAuthentication.TokenIdClaim));
     }
 }

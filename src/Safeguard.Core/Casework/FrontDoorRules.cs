@@ -46,7 +46,7 @@ public sealed record QueuedConcern<TKey>(TKey Key, DateTimeOffset ReceivedAt, bo
 /// The front door's rules: every concern reaches a named decision within the referral timescale, a decision of no
 /// further action needs a team manager's countersignature, and the queue puts a child in immediate danger first.
 /// </summary>
-public static class FrontDoor
+public static class FrontDoorRules
 {
     public static IReadOnlyList<ConcernOutcome> Outcomes { get; } = Enum.GetValues<ConcernOutcome>();
 

@@ -4,7 +4,7 @@ using static Safeguard.Core.Tests.Calendar.TestZones;
 
 namespace Safeguard.Core.Tests.Casework;
 
-public class FrontDoorTests
+public class FrontDoorRulesTests
 {
     private readonly CaseworkSchedule _schedule = new(new WorkingCalendar(London), CaseworkTimescales.NationalDefaults);
 
@@ -27,7 +27,7 @@ public class FrontDoorTests
             var parts = decision.Split('@');
             facts = new(Enum.Parse<ConcernOutcome>(parts[0]), T(parts[1]), countersigned is null ? null : T(countersigned), refused);
         }
-        var status = FrontDoor.Status(_schedule, T("2026-03-13T17:30:00Z"), facts, T(now));
+        var status = FrontDoorRules.Status(_schedule, T("2026-03-13T17:30:00Z"), facts, T(now));
         Assert.Equal(state, status.State);
         Assert.Equal(late, status.DecidedLate);
         Assert.Equal(D("2026-03-16"), status.Deadline.Date);
@@ -39,12 +39,12 @@ public class FrontDoorTests
     [InlineData(ConcernOutcome.StrategyDiscussion, false)]
     [InlineData(ConcernOutcome.RecordedAsIntelligence, false)]
     public void Only_no_further_action_needs_a_countersignature(ConcernOutcome outcome, bool needs) =>
-        Assert.Equal(needs, FrontDoor.NeedsCountersignature(outcome));
+        Assert.Equal(needs, FrontDoorRules.NeedsCountersignature(outcome));
 
     [Fact]
     public void The_queue_puts_immediate_danger_first_then_the_earliest_deadline()
     {
-        var order = FrontDoor.QueueOrder(
+        var order = FrontDoorRules.QueueOrder(
         [
             new QueuedConcern<string>("late arrival", T("2026-03-13T15:00:00Z"), false),
             new QueuedConcern<string>("oldest", T("2026-03-12T09:00:00Z"), false),
@@ -57,7 +57,7 @@ public class FrontDoorTests
     [Fact]
     public void Every_outcome_has_words()
     {
-        Assert.Equal(7, FrontDoor.Outcomes.Count);
-        Assert.Equal(7, FrontDoor.Outcomes.Select(FrontDoor.Describe).Distinct().Count());
+        Assert.Equal(7, FrontDoorRules.Outcomes.Count);
+        Assert.Equal(7, FrontDoorRules.Outcomes.Select(FrontDoorRules.Describe).Distinct().Count());
     }
 }
