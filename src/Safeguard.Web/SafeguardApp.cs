@@ -143,6 +143,7 @@ public static class SafeguardApp
         services.AddScoped<Notifier>();
         services.AddScoped<ConcernMatcher>();
         services.AddScoped<ConcernIntake>();
+        services.AddScoped<Features.Missing.MissingWork>();
         services.AddSingleton<ChromiumPdf>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

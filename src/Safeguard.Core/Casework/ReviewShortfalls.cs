@@ -15,6 +15,9 @@ public enum ShortfallKind
     ReturnHomeInterviewNotHeld,
 }
 
+/// <summary>Something that calls for a strategy discussion, when one became due, and when the next one was held.</summary>
+public sealed record StrategyPrompt(DateTimeOffset At, string Why, Deadline Due, DateTimeOffset? HeldAt);
+
 /// <summary>A concern about the child, with its standing decision if any.</summary>
 public sealed record ConcernFact(string Reference, DateTimeOffset ReceivedAt, ConcernDecisionFacts? Decision);
 
@@ -161,27 +164,37 @@ public static class ReviewShortfalls
                 $"{Name(due.Kind)} due by {CaseworkText.Date(due.Due.Date)} ({due.Basis}) has not been held.");
         }
 
-        // A strategy discussion is owed from each prompt (a front door decision, a repeat-missing pattern) until one is held.
-        var prompts = facts.Concerns
+        foreach (var prompt in StrategyDiscussionPrompts(schedule, facts))
+        {
+            if (prompt.HeldAt is { } heldAt && prompt.Due.HasPassed(heldAt))
+            {
+                yield return new(prompt.Due.EndsAt, ShortfallKind.MeetingHeldLate,
+                    $"Strategy discussion held late: due by {CaseworkText.Date(prompt.Due.Date)} after {prompt.Why}, held on {day(heldAt)}.");
+            }
+            else if (prompt.HeldAt is null && prompt.Due.HasPassed(now))
+            {
+                yield return new(prompt.Due.EndsAt, ShortfallKind.MeetingNotHeld,
+                    $"Strategy discussion due by {CaseworkText.Date(prompt.Due.Date)} after {prompt.Why} has not been held.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every prompt to hold a strategy discussion (a front door decision to hold one; each episode that reaches the
+    /// repeat-missing threshold), oldest first, with when it was due and when the next strategy discussion was held
+    /// (null: still owed).
+    /// </summary>
+    public static IReadOnlyList<StrategyPrompt> StrategyDiscussionPrompts(CaseworkSchedule schedule, ReviewFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(facts);
+        var held = facts.Meetings.Where(m => m.Kind == MeetingKind.StrategyDiscussion).Select(m => m.HeldAt).Order().ToList();
+        return [.. facts.Concerns
             .Where(c => c.Decision is { Outcome: ConcernOutcome.StrategyDiscussion, CountersignRefused: false })
             .Select(c => (At: c.Decision!.DecidedAt, Why: $"the front door decision on concern {c.Reference}"))
             .Concat(schedule.RepeatMissing(facts.MissingEpisodes).Select(t => (t.At, Why: $"{t.Episodes.Count} missing episodes within {schedule.Timescales.RepeatMissingWindowDays} days")))
-            .OrderBy(p => p.At);
-        foreach (var (at, why) in prompts)
-        {
-            var due = schedule.StrategyDiscussionDue(at);
-            var next = held.FirstOrDefault(m => m.Kind == MeetingKind.StrategyDiscussion && m.HeldAt >= at);
-            if (next is not null && due.HasPassed(next.HeldAt))
-            {
-                yield return new(due.EndsAt, ShortfallKind.MeetingHeldLate,
-                    $"Strategy discussion held late: due by {CaseworkText.Date(due.Date)} after {why}, held on {day(next.HeldAt)}.");
-            }
-            else if (next is null && due.HasPassed(now))
-            {
-                yield return new(due.EndsAt, ShortfallKind.MeetingNotHeld,
-                    $"Strategy discussion due by {CaseworkText.Date(due.Date)} after {why} has not been held.");
-            }
-        }
+            .OrderBy(p => p.At)
+            .Select(p => new StrategyPrompt(p.At, p.Why, schedule.StrategyDiscussionDue(p.At), held.Cast<DateTimeOffset?>().FirstOrDefault(h => h >= p.At)))];
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

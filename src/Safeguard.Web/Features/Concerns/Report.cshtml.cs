@@ -177,7 +177,7 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
             if (Input.OccurredOn.TryParse("The date", out var date, out var error))
             {
                 var time = TimeOnly.MinValue;
-                if (!string.IsNullOrWhiteSpace(Input.OccurredTime) && !TryParseTime(Input.OccurredTime, out time))
+                if (!string.IsNullOrWhiteSpace(Input.OccurredTime) && !TimeInput.TryParse(Input.OccurredTime, out time))
                 {
                     ModelState.AddModelError("Input.OccurredTime", "Enter the time on the 24-hour clock, like 21:40, or leave it blank");
                 }
@@ -194,9 +194,6 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
             Input.WhatHappened, Input.ChildsWords, occurred, Input.Location, danger, Input.ImmediateActionTaken,
             [.. Input.Adults.Select(a => new ConcernIntake.Adult(a.Name, a.Description, a.Vehicle, a.Registration, a.Phone, a.Places))]);
     }
-
-    public static bool TryParseTime(string text, out TimeOnly time) =>
-        TimeOnly.TryParseExact(text.Trim(), ["H:mm", "HH:mm", "H.mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     /// <summary>The model-state key of an intake field (the API names the same fields its own way).</summary>
     private static string InputKey(string field) => field switch
