@@ -145,6 +145,7 @@ public static class SafeguardApp
         services.AddScoped<ConcernIntake>();
         services.AddScoped<Features.Missing.MissingWork>();
         services.AddSingleton<ChromiumPdf>();
+        services.AddScoped<Features.Shared.PartialRenderer>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddSingleton<CaseworkMonitor>();

@@ -28,6 +28,19 @@ public static class CaseworkText
         _ => "No response",
     };
 
+    public static string Describe(ShortfallKind kind) => kind switch
+    {
+        ShortfallKind.ConcernDecidedLate => "Concern decided late",
+        ShortfallKind.ConcernNotDecided => "Concern not decided",
+        ShortfallKind.ActionOverdue => "Action overdue",
+        ShortfallKind.AgencyAbsent => "Meeting missed by an agency",
+        ShortfallKind.RepeatedAbsence => "Meetings missed repeatedly",
+        ShortfallKind.MeetingHeldLate => "Meeting held late",
+        ShortfallKind.MeetingNotHeld => "Meeting not held",
+        ShortfallKind.ReturnHomeInterviewLate => "Return home interview late",
+        _ => "Return home interview not held",
+    };
+
     /// <summary>A local date as the pages write it: "16 March 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
