@@ -36,6 +36,8 @@ public static class CommandLine
                 return CalendarCommand.Run(rest, stdout, stderr);
             case "language":
                 return LanguageCommand.Run(rest, Console.In, stdout, stderr);
+            case "partner-token":
+                return await PartnerTokenCommand.RunAsync(rest, stdout, stderr);
             default:
                 stderr.WriteLine($"Unknown verb '{verb}'.");
                 stderr.WriteLine(HelpText);
@@ -54,5 +56,6 @@ public static class CommandLine
           demo-code EMAIL            print a demo account's current authenticator code (demo accounts only)
           calendar add-working-days DATE-TIME N [--end] | calendar holidays YEAR   working days (England and Wales)
           language check [--file FILE] [--bank FILE]   flag victim-blaming phrases: line:column<TAB>phrase<TAB>reason<TAB>suggestion
+          partner-token issue AGENCY-CODE NAME | list | revoke ID   API tokens for partner systems (one agency each)
         """;
 }
