@@ -38,7 +38,17 @@ public static class PartnerApiEndpoints
             .WithName("SubmitConcern")
             .WithSummary("Submit a concern about a child")
             .WithDescription("Records a concern from the token's agency. The front door decides within 1 working day; read the decision with the reference returned.")
-            .Accepts<ConcernSubmission>("application/json")
+            // The body is read by hand (size limit, field-by-field problems), so it is described here rather than bound:
+            // a declared JSON body would make routing refuse other content types before the token is even checked.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                var schema = await context.GetOrCreateSchemaAsync(typeof(ConcernSubmission), null, cancellationToken);
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                };
+            })
             .Produces<ConcernStatus>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -20,9 +20,9 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
     public bool IsFrontDoor { get; private set; }
     public bool MaySeeChild { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Id<Concern> id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        if (await ConcernView.LoadAsync(db, schedule, id, cancellationToken) is not { } view)
+        if (await ConcernView.LoadAsync(db, schedule, concernId, cancellationToken) is not { } view)
         {
             return NotFound();
         }

@@ -25,12 +25,12 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
 
     public sealed record Candidate(Id<Person> Id, string Name, DateOnly? DateOfBirth, string Why, IReadOnlyList<string> KnownTo);
 
-    public async Task<IActionResult> OnGetAsync(Id<Concern> id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Id<Concern> concernId, CancellationToken cancellationToken) =>
+        await LoadAsync(concernId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostTakeAsync(Id<Concern> id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostTakeAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken);
         if (concern is null)
         {
             return NotFound();
@@ -40,24 +40,24 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         await FrontDoorWork.EnsureContactCaseAsync(db, concern, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Saved"] = $"You own concern {concern.Reference}.";
-        return Redirect($"/front-door/concerns/{id}");
+        return Redirect($"/front-door/concerns/{concernId}");
     }
 
-    public async Task<IActionResult> OnPostLinkAsync(Id<Concern> id, Id<Person> person, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostLinkAsync(Id<Concern> concernId, Id<Person> person, CancellationToken cancellationToken)
     {
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == id && c.PersonId == null, cancellationToken);
+        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.PersonId == null, cancellationToken);
         if (concern is null || !await db.People.AnyAsync(p => p.Id == person && p.Kind == PersonKind.Child, cancellationToken))
         {
             return NotFound();
         }
         await LinkAsync(concern, person, ConcernMatch.LinkedByFrontDoor, cancellationToken);
         TempData["Saved"] = $"Concern {concern.Reference} is linked to the child's record and written into their chronology.";
-        return Redirect($"/front-door/concerns/{id}");
+        return Redirect($"/front-door/concerns/{concernId}");
     }
 
-    public async Task<IActionResult> OnPostNewRecordAsync(Id<Concern> id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostNewRecordAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == id && c.PersonId == null, cancellationToken);
+        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.PersonId == null, cancellationToken);
         if (concern is null)
         {
             return NotFound();
@@ -75,7 +75,7 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         db.People.Add(child);
         await LinkAsync(concern, child.Id, ConcernMatch.NewRecordByFrontDoor, cancellationToken);
         TempData["Saved"] = $"A new record was made for {concern.ChildName} from concern {concern.Reference}.";
-        return Redirect($"/front-door/concerns/{id}");
+        return Redirect($"/front-door/concerns/{concernId}");
     }
 
     private async Task LinkAsync(Concern concern, Id<Person> child, ConcernMatch match, CancellationToken cancellationToken)
@@ -89,9 +89,9 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task<bool> LoadAsync(Id<Concern> id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        if (await ConcernView.LoadAsync(db, schedule, id, cancellationToken) is not { } view)
+        if (await ConcernView.LoadAsync(db, schedule, concernId, cancellationToken) is not { } view)
         {
             return false;
         }

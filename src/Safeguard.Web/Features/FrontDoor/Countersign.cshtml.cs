@@ -34,12 +34,12 @@ public sealed class CountersignModel(SafeguardDbContext db, ChildAccessService a
 
     public static List<SelectListItem> Choices => [new("Yes, countersign: no further action", "yes"), new("No: send it back to the front door", "no")];
 
-    public async Task<IActionResult> OnGetAsync(Id<Concern> id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Id<Concern> concernId, CancellationToken cancellationToken) =>
+        await LoadAsync(concernId, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(Id<Concern> id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        if (await LoadAsync(concernId, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -57,7 +57,7 @@ public sealed class CountersignModel(SafeguardDbContext db, ChildAccessService a
         var me = access.User;
         var now = db.Now;
         var decision = await db.ConcernDecisions.Include(d => d.Sharing).SingleAsync(d => d.Id == View.Decision!.Id, cancellationToken);
-        var concern = await db.Concerns.SingleAsync(c => c.Id == id, cancellationToken);
+        var concern = await db.Concerns.SingleAsync(c => c.Id == concernId, cancellationToken);
         decision.CountersignNote = note;
         if (Agree == "yes")
         {
@@ -76,16 +76,16 @@ public sealed class CountersignModel(SafeguardDbContext db, ChildAccessService a
                 $"No further action on concern {concern.Reference} was not countersigned by {me.DisplayName}: {note} The concern went back to the front door.", $"decision/{decision.Id}/refused");
             await notifier.NotifyAsync(new[] { decision.DecidedByUserId, concern.OwnerUserId ?? decision.DecidedByUserId }, $"countersign-refused/{decision.Id}",
                 $"{me.DisplayName} did not countersign no further action on concern {concern.Reference}: decide again.",
-                $"/front-door/concerns/{id}", "a front door decision was sent back", cancellationToken);
+                $"/front-door/concerns/{concernId}", "a front door decision was sent back", cancellationToken);
             TempData["Saved"] = $"Concern {concern.Reference} went back to the front door.";
         }
         await db.SaveChangesAsync(cancellationToken);
         return Redirect("/my-work");
     }
 
-    private async Task<IActionResult?> LoadAsync(Id<Concern> id, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        if (await ConcernView.LoadAsync(db, schedule, id, cancellationToken) is not { } view
+        if (await ConcernView.LoadAsync(db, schedule, concernId, cancellationToken) is not { } view
             || view.Decision is not { NeedsCountersignature: true, CountersignedAt: null, CountersignRefused: false } decision)
         {
             return NotFound();

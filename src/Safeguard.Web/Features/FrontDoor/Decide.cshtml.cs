@@ -53,9 +53,9 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
         public string? Reason { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Id<Concern> id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        if (await LoadAsync(concernId, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -63,9 +63,9 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Id<Concern> id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } refusal)
+        if (await LoadAsync(concernId, cancellationToken) is { } refusal)
         {
             return refusal;
         }
@@ -102,13 +102,13 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
 
         var me = access.User;
         var now = db.Now;
-        var concern = await db.Concerns.SingleAsync(c => c.Id == id, cancellationToken);
+        var concern = await db.Concerns.SingleAsync(c => c.Id == concernId, cancellationToken);
         concern.OwnerUserId ??= me.UserId;
         concern.OwnerAssignedAt ??= now;
         var child = concern.PersonId!.Value;
         var decision = new ConcernDecision
         {
-            ConcernId = id,
+            ConcernId = concernId,
             PersonId = child,
             Outcome = outcome,
             Rationale = rationale!,
@@ -136,7 +136,7 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
             var countersigners = await CountersignersAsync(me, cancellationToken);
             await notifier.NotifyAsync(countersigners, $"countersign/{decision.Id}",
                 $"{me.DisplayName} decided no further action on concern {concern.Reference} about {ChildName}: please countersign or refuse.",
-                $"/front-door/concerns/{id}/countersign", "a front door decision needs your countersignature", cancellationToken);
+                $"/front-door/concerns/{concernId}/countersign", "a front door decision needs your countersignature", cancellationToken);
         }
         else
         {
@@ -146,7 +146,7 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
         TempData["Saved"] = decision.NeedsCountersignature
             ? "Decision recorded. A team manager has been asked to countersign it."
             : $"Decision recorded: {FrontDoorRules.Describe(outcome)}.";
-        return Redirect($"/front-door/concerns/{id}");
+        return Redirect($"/front-door/concerns/{concernId}");
     }
 
     /// <summary>
@@ -195,9 +195,9 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
             .OrderBy(a => a.Name).ToListAsync(cancellationToken);
     }
 
-    private async Task<IActionResult?> LoadAsync(Id<Concern> id, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        if (await ConcernView.LoadAsync(db, schedule, id, cancellationToken) is not { } view)
+        if (await ConcernView.LoadAsync(db, schedule, concernId, cancellationToken) is not { } view)
         {
             return NotFound();
         }
@@ -205,7 +205,7 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
         if (view.Concern.PersonId is not { } child || view.Decision is { CountersignRefused: false })
         {
             // Not linked yet, or already decided: the concern's page says which.
-            return Redirect($"/front-door/concerns/{id}");
+            return Redirect($"/front-door/concerns/{concernId}");
         }
         ChildName = await db.People.Where(p => p.Id == child).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
         return null;
