@@ -95,6 +95,11 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
                 : null;
             sharing.Add(new ConcernSharing { PersonId = View.Concern.PersonId!.Value, AgencyId = agency.Id, Shared = row.Choice == Share, ReasonNotShared = reason });
         }
+        // Sharing is the default: an involved agency the form did not mention is shared with.
+        foreach (var agency in considered.Values.Where(a => !sharing.Any(s => s.AgencyId == a.Id)))
+        {
+            sharing.Add(new ConcernSharing { PersonId = View.Concern.PersonId!.Value, AgencyId = agency.Id, Shared = true });
+        }
         if (!ModelState.IsValid)
         {
             return Page();
