@@ -39,15 +39,12 @@ public static class ReferenceNumbers
                 await db.SaveChangesAsync(cancellationToken);
                 return reference;
             }
-            catch (DbUpdateException) when (attempt < Attempts && IsCounterConflict(db, counter))
+            catch (DbUpdateException failure) when (attempt < Attempts && failure.Entries.Any(e => e.Entity is ReferenceCounter))
             {
                 // Another save took this number (or created this year's counter) first: forget ours and read theirs.
+                // A lost race on the counter is the only failure worth retrying; anything else is a real error.
                 db.Entry(counter).State = EntityState.Detached;
             }
         }
     }
-
-    /// <summary>A lost race on the counter is the only failure worth retrying; anything else is a real error.</summary>
-    private static bool IsCounterConflict(SafeguardDbContext db, ReferenceCounter counter) =>
-        db.Entry(counter).State is EntityState.Added or EntityState.Modified;
 }
