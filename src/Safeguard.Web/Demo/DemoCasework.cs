@@ -106,9 +106,9 @@ public static class DemoCasework
         db.Meetings.Add(conference);
 
         // Actions from the strategy discussion: the police check has gone overdue and climbed the ladder.
-        var overdueDate = schedule.Calendar.LocalDate(now.AddDays(-8));
+        var overdueDate = schedule.Calendar.LastWorkingDayOnOrBefore(schedule.Calendar.LocalDate(now.AddDays(-8)));
         db.Actions.Add(Action(kayleigh.Id, "Check the Mill Road address and the black Audi NB21 DXR", users["police.officer"], overdueDate, schedule, users["csc.practitioner"].Id, strategyAt, strategy.Id));
-        db.Actions.Add(Action(kayleigh.Id, "Visit Kayleigh at home and see her alone", users["csc.practitioner"], schedule.Calendar.LocalDate(now.AddDays(3)), schedule, users["csc.practitioner"].Id, strategyAt, strategy.Id));
+        db.Actions.Add(Action(kayleigh.Id, "Visit Kayleigh at home and see her alone", users["csc.practitioner"], schedule.Calendar.NextWorkingDayOnOrAfter(schedule.Calendar.LocalDate(now.AddDays(3))), schedule, users["csc.practitioner"].Id, strategyAt, strategy.Id));
 
         // Jade: two missing episodes; the first return home interview held late, the second not yet held.
         var first = Episode(jade.Id, agencies["CSC"].Id, users["csc.practitioner2"].Id, now.AddDays(-20), now.AddDays(-19), "Did not return to Oakfield after school. Reported to police by the home.", "Found by police at a house on Canal Street with two adult men.");
@@ -117,8 +117,9 @@ public static class DemoCasework
         foreach (var (episode, completedAfter) in new[] { (first, (TimeSpan?)TimeSpan.FromDays(4)), (second, null) })
         {
             var due = schedule.Calendar.Due(episode.ReturnedAt!.Value, schedule.Timescales.ReturnHomeInterview);
-            db.Chronology.Add(new ChronologyEntry { PersonId = jade.Id, AgencyId = agencies["CSC"].Id, RecordedByUserId = users["csc.practitioner2"].Id, Kind = ChronologyKinds.MissingEpisode, OccurredAt = episode.WentMissingAt, RecordedAt = episode.ReportedAt, Summary = $"Went missing. {episode.Circumstances}", Source = $"missing/{episode.Id}" });
-            db.Chronology.Add(new ChronologyEntry { PersonId = jade.Id, AgencyId = agencies["CSC"].Id, RecordedByUserId = users["csc.practitioner2"].Id, Kind = ChronologyKinds.ReturnedFromMissing, OccurredAt = episode.ReturnedAt!.Value, RecordedAt = episode.ReturnedAt.Value, Summary = $"Returned. {episode.ReturnDetails}", Source = $"missing/{episode.Id}/return" });
+            var worker = users["csc.practitioner2"].Id;
+            Chronicle.Add(db, jade.Id, agencies["CSC"].Id, worker, ChronologyKinds.MissingEpisode, episode.WentMissingAt, $"Went missing. {episode.Circumstances}", $"missing/{episode.Id}");
+            Chronicle.Add(db, jade.Id, agencies["CSC"].Id, worker, ChronologyKinds.ReturnedFromMissing, episode.ReturnedAt!.Value, $"Returned. {episode.ReturnDetails}", $"missing/{episode.Id}/return");
             db.Actions.Add(new CaseAction
             {
                 PersonId = jade.Id,

@@ -4,7 +4,7 @@ namespace Safeguard.Web.Features.ChronologyReview;
 
 /// <summary>
 /// Prints a self-contained HTML document to PDF with the system's headless Chromium (Pdf:ChromiumPath, default
-/// /usr/bin/chromium), as docs/adr/0005 explains. The document is written to a private temporary directory with a
+/// /usr/bin/chromium), for the reasons in docs/casework.md (and its ADR). The document is written to a private temporary directory with a
 /// throwaway browser profile, both deleted afterwards; the page needs no network and no cookies. At most two
 /// prints run at once, and one that takes longer than Pdf:Timeout (default 60 seconds) is killed.
 /// </summary>

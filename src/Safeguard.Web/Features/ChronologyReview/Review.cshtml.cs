@@ -52,7 +52,7 @@ public sealed class ReviewModel(SafeguardDbContext db, ChildAccessService access
         }
         var body = await renderer.RenderAsync(PageContext, DocumentPartial, Document);
         var css = await ReadStylesheetAsync(cancellationToken);
-        var html = $"<!DOCTYPE html><html lang=\"en\" class=\"govuk-template\"><head><meta charset=\"utf-8\"><title>Chronology for review</title><style>{css}</style></head>" +
+        var html = $"<!DOCTYPE html><html lang=\"en\" class=\"govuk-template\"><head><meta charset=\"utf-8\"><title>Chronology for review</title><style>{css}@page{{size:A4 landscape;margin:12mm}}</style></head>" +
                    $"<body class=\"govuk-template__body sg-print\">{body}</body></html>";
         return File(await pdf.PrintAsync(html, cancellationToken), "application/pdf", Document.FileName("pdf"));
     }
