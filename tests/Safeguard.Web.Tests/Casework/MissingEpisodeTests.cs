@@ -52,7 +52,7 @@ public sealed class MissingEpisodeTests : IAsyncLifetime
         ]);
         Assert.Contains("The return must be after the child went missing", await backwards.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var future = await worker.PostFormAsync(report, report, [.. Moment("Input.WentMissingOn", now.AddDays(2), "Input.WentMissingTime"), ("Input.Circumstances", "x"), ("Input.Returned", "no")]);
-        Assert.Contains("When they went missing must be now or in the past", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Date they went missing must be now or in the past", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var ancient = await worker.PostFormAsync(report, report, [.. Moment("Input.WentMissingOn", now.AddYears(-3), "Input.WentMissingTime"), ("Input.Circumstances", "x"), ("Input.Returned", "no")]);
         Assert.Contains("must be within the last 12 months", await ancient.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

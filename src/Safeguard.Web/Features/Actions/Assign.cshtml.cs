@@ -70,7 +70,7 @@ public sealed class AssignModel(SafeguardDbContext db, ChildAccessService access
             ModelState.AddModelError("Input.Owner", "Choose the one person who owns this action");
         }
         var today = schedule.Calendar.LocalDate(db.Now);
-        if (!Input.Due.TryParse("The due date", out var due, out var dueError))
+        if (!Input.Due.TryParse("Due date", out var due, out var dueError))
         {
             ModelState.AddModelError("Input.Due", dueError);
         }

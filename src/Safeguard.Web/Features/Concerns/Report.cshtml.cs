@@ -174,7 +174,7 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         DateTimeOffset? occurred = null;
         if (!Input.OccurredOn.IsEmpty)
         {
-            if (Input.OccurredOn.TryParse("The date", out var date, out var error))
+            if (Input.OccurredOn.TryParse("Date it happened", out var date, out var error))
             {
                 var time = TimeOnly.MinValue;
                 if (!string.IsNullOrWhiteSpace(Input.OccurredTime) && !TimeInput.TryParse(Input.OccurredTime, out time))

@@ -66,7 +66,7 @@ public sealed class ArrangeModel(SafeguardDbContext db, ChildAccessService acces
         var now = db.Now;
         var today = schedule.Calendar.LocalDate(now);
         DateTimeOffset when = default;
-        if (!Input.Date.TryParse("The date", out var date, out var dateError))
+        if (!Input.Date.TryParse("Date of the meeting", out var date, out var dateError))
         {
             ModelState.AddModelError("Input.Date", dateError);
         }

@@ -89,7 +89,7 @@ public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access
         }
         var now = db.Now;
         DateTimeOffset heldAt = default;
-        if (!Input.HeldOn.TryParse("The date", out var date, out var dateError))
+        if (!Input.HeldOn.TryParse("Date it was held", out var date, out var dateError))
         {
             ModelState.AddModelError("Input.HeldOn", dateError);
         }

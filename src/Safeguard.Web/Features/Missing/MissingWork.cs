@@ -59,7 +59,7 @@ public sealed class MissingWork(SafeguardDbContext db, CaseworkSchedule schedule
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(input);
-        var returned = ReadMoment(modelState, input.ReturnedOn, input.ReturnedTime, "Input.Return.ReturnedOn", "Input.Return.ReturnedTime", "The return", db.Now);
+        var returned = ReadMoment(modelState, input.ReturnedOn, input.ReturnedTime, "Input.Return.ReturnedOn", "Input.Return.ReturnedTime", "Date of return", db.Now);
         if (returned < wentMissingAt)
         {
             modelState.AddModelError("Input.Return.ReturnedOn", "The return must be after the child went missing");

@@ -47,7 +47,7 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         {
             return NotFound();
         }
-        var wentMissing = MissingWork.ReadMoment(ModelState, Input.WentMissingOn, Input.WentMissingTime, "Input.WentMissingOn", "Input.WentMissingTime", "When they went missing", db.Now);
+        var wentMissing = MissingWork.ReadMoment(ModelState, Input.WentMissingOn, Input.WentMissingTime, "Input.WentMissingOn", "Input.WentMissingTime", "Date they went missing", db.Now);
         var circumstances = ModelState.RequiredText(Input.Circumstances, "Input.Circumstances", "Enter what is known: where they were last seen, who with, who reported it", 8000, "What is known");
         if (Input.Returned is not ("yes" or "no"))
         {
