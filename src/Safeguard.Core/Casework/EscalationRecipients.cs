@@ -24,52 +24,63 @@ public sealed record StaffMember(
 /// Only active accounts are ever named. The list can be empty only at the partnership step, when the partnership
 /// has no one to tell (a configuration problem the caller reports).
 /// </summary>
-public static class EscalationRecipients
+public sealed class EscalationRecipients
 {
-    public static IReadOnlyList<Guid> For(EscalationLevel level, Guid ownerId, IReadOnlyCollection<StaffMember> staff)
+    private readonly Dictionary<Guid, StaffMember> _byId;
+    private readonly ILookup<Guid, StaffMember> _activeByAgency;
+    private readonly List<Guid> _partnership;
+
+    /// <summary>Indexes the staff once: the monitor and "my work" ask about every overdue action in one pass.</summary>
+    public EscalationRecipients(IEnumerable<StaffMember> staff)
     {
         ArgumentNullException.ThrowIfNull(staff);
-        var byId = staff.ToDictionary(s => s.Id);
-        if (!byId.TryGetValue(ownerId, out var owner))
+        _byId = staff.ToDictionary(s => s.Id);
+        _activeByAgency = _byId.Values.Where(s => s.IsActive).ToLookup(s => s.AgencyId);
+        _partnership = [.. _byId.Values.Where(s => s.IsActive && s.IsPartnership).Select(s => s.Id).Order()];
+    }
+
+    public static IReadOnlyList<Guid> For(EscalationLevel level, Guid ownerId, IReadOnlyCollection<StaffMember> staff) =>
+        new EscalationRecipients(staff).For(level, ownerId);
+
+    public IReadOnlyList<Guid> For(EscalationLevel level, Guid ownerId)
+    {
+        if (!_byId.TryGetValue(ownerId, out var owner))
         {
             // An owner Safeguard no longer knows has no line to follow: the partnership must find someone.
-            return Partnership(staff);
+            return _partnership;
         }
         switch (level)
         {
             case EscalationLevel.Owner:
-                return owner.IsActive ? [owner.Id] : For(EscalationLevel.TeamManager, ownerId, staff);
+                return owner.IsActive ? [owner.Id] : For(EscalationLevel.TeamManager, ownerId);
             case EscalationLevel.TeamManager:
-                if (owner.ManagerId is { } managerId && byId.TryGetValue(managerId, out var manager) && manager.IsActive && manager.Id != owner.Id)
+                if (owner.ManagerId is { } managerId && _byId.TryGetValue(managerId, out var manager) && manager.IsActive && manager.Id != owner.Id)
                 {
                     return [manager.Id];
                 }
-                var teamManagers = InAgency(staff, owner, s => s.IsTeamManager);
-                return teamManagers.Count > 0 ? teamManagers : For(EscalationLevel.SeniorManager, ownerId, staff);
+                var teamManagers = InAgency(owner, s => s.IsTeamManager);
+                return teamManagers.Count > 0 ? teamManagers : For(EscalationLevel.SeniorManager, ownerId);
             case EscalationLevel.SeniorManager:
-                if (FirstUpTheLine(owner, byId, s => s.IsSeniorManager) is { } senior)
+                if (FirstUpTheLine(owner, s => s.IsSeniorManager) is { } senior)
                 {
                     return [senior];
                 }
-                var seniorManagers = InAgency(staff, owner, s => s.IsSeniorManager);
-                return seniorManagers.Count > 0 ? seniorManagers : Partnership(staff);
+                var seniorManagers = InAgency(owner, s => s.IsSeniorManager);
+                return seniorManagers.Count > 0 ? seniorManagers : _partnership;
             default:
-                return Partnership(staff);
+                return _partnership;
         }
     }
 
-    private static List<Guid> Partnership(IEnumerable<StaffMember> staff) =>
-        [.. staff.Where(s => s.IsActive && s.IsPartnership).Select(s => s.Id).Order()];
-
-    private static List<Guid> InAgency(IEnumerable<StaffMember> staff, StaffMember owner, Func<StaffMember, bool> role) =>
-        [.. staff.Where(s => s.IsActive && s.AgencyId == owner.AgencyId && s.Id != owner.Id && role(s)).Select(s => s.Id).Order()];
+    private List<Guid> InAgency(StaffMember owner, Func<StaffMember, bool> role) =>
+        [.. _activeByAgency[owner.AgencyId].Where(s => s.Id != owner.Id && role(s)).Select(s => s.Id).Order()];
 
     /// <summary>The first active member above the owner in the line who has the role (the line may contain a loop: it stops).</summary>
-    private static Guid? FirstUpTheLine(StaffMember owner, Dictionary<Guid, StaffMember> byId, Func<StaffMember, bool> role)
+    private Guid? FirstUpTheLine(StaffMember owner, Func<StaffMember, bool> role)
     {
         var seen = new HashSet<Guid> { owner.Id };
         var current = owner;
-        while (current.ManagerId is { } next && seen.Add(next) && byId.TryGetValue(next, out var manager))
+        while (current.ManagerId is { } next && seen.Add(next) && _byId.TryGetValue(next, out var manager))
         {
             if (manager.IsActive && role(manager))
             {

@@ -59,7 +59,7 @@ public sealed class CaseworkMonitor(IServiceScopeFactory scopes, IConfiguration 
             var done = await db.ActionEscalations.Where(e => e.ActionId == action.Id).Select(e => e.Level).ToListAsync(cancellationToken);
             foreach (var step in status.Reached.Where(r => !done.Contains(r.Level)))
             {
-                var told = EscalationRecipients.For(step.Level, action.OwnerUserId, staff);
+                var told = staff.For(step.Level, action.OwnerUserId);
                 if (told.Count == 0)
                 {
                     logger.LogError("Escalation of action {ActionId} to {Level} has no one to tell: the partnership has no active administrator", action.Id, step.Level);

@@ -5,24 +5,24 @@ using Safeguard.Web.Data;
 
 namespace Safeguard.Web.Casework;
 
-/// <summary>Every account with its agency, line manager and managerial roles: what the escalation rules need.</summary>
+/// <summary>Every account with its agency, line manager and managerial roles, indexed for the escalation rules.</summary>
 public static class StaffDirectory
 {
-    public static async Task<List<StaffMember>> LoadAsync(SafeguardDbContext db, CancellationToken cancellationToken = default)
+    public static async Task<EscalationRecipients> LoadAsync(SafeguardDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var roles = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken))
             .ToLookup(r => r.UserId, r => r.Name);
         var users = await db.Users.AsNoTracking().Select(u => new { u.Id, u.AgencyId, u.ManagerId, u.IsActive }).ToListAsync(cancellationToken);
-        return [.. users.Select(u => new StaffMember(
+        return new EscalationRecipients(users.Select(u => new StaffMember(
             u.Id,
             u.AgencyId.Value,
             u.ManagerId,
             roles[u.Id].Contains(Roles.TeamManager),
             roles[u.Id].Contains(Roles.SeniorManager),
             roles[u.Id].Contains(Roles.PartnershipAdministrator),
-            u.IsActive))];
+            u.IsActive)));
     }
 
     /// <summary>Active users holding <paramref name="role"/>, optionally only in one agency.</summary>

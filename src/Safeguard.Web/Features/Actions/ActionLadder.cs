@@ -6,12 +6,13 @@ namespace Safeguard.Web.Features.Actions;
 /// <summary>Where an action stands on the escalation ladder now, and who is named at each step reached.</summary>
 public sealed record ActionLadder(EscalationStatus Status, IReadOnlyList<(EscalationReached Step, IReadOnlyList<Guid> People)> Steps)
 {
-    public static ActionLadder For(CaseworkSchedule schedule, CaseAction action, IReadOnlyCollection<StaffMember> staff, DateTimeOffset now)
+    public static ActionLadder For(CaseworkSchedule schedule, CaseAction action, EscalationRecipients staff, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(staff);
         var status = schedule.Escalation(action.Due, action.CompletedAt, now);
-        return new ActionLadder(status, [.. status.Reached.Select(r => (r, EscalationRecipients.For(r.Level, action.OwnerUserId, staff)))]);
+        return new ActionLadder(status, [.. status.Reached.Select(r => (r, staff.For(r.Level, action.OwnerUserId)))]);
     }
 
     /// <summary>The highest step above the owner at which <paramref name="user"/> is named, if the action has reached one.</summary>
