@@ -24,6 +24,7 @@ ensure_test_packages() {
     local missing=()
     pg_bin >/dev/null 2>&1 || missing+=(postgresql)
     [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)
+    command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)   # reads the chronology PDFs the tests print
     if [ ${#missing[@]} -gt 0 ]; then
         say "installing Debian packages: ${missing[*]}"
         as_root apt-get update -qq
@@ -31,6 +32,7 @@ ensure_test_packages() {
     fi
     pg_bin >/dev/null || { echo "PostgreSQL server binaries not found after install" >&2; exit 1; }
     [ -x /usr/bin/chromium ] || { echo "/usr/bin/chromium not found after install" >&2; exit 1; }
+    command -v pdftotext >/dev/null 2>&1 || { echo "pdftotext (poppler-utils) not found after install" >&2; exit 1; }
 }
 
 pg_bin() {

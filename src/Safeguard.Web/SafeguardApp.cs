@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -6,12 +7,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Safeguard.Core.Screening;
 using Safeguard.Web.Auth;
+using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Exploitation;
 using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Screening;
+using Safeguard.Web.Features.Api;
+using Safeguard.Web.Features.ChronologyReview;
+using Safeguard.Web.Features.Concerns;
 using Safeguard.Web.Ledger;
+using Safeguard.Web.Notifications;
 
 namespace Safeguard.Web;
 
@@ -183,6 +189,20 @@ public static class SafeguardApp
         services.AddSingleton(DefaultHiddenExploitationRules.Instance);
         services.AddScoped<HiddenExploitationReader>();
         services.AddScoped<ScreeningInstruments>();
+        services.AddCasework(configuration);
+        services.AddScoped<Notifier>();
+        services.AddScoped<ConcernMatcher>();
+        services.AddScoped<ConcernIntake>();
+        services.AddScoped<Features.Missing.MissingWork>();
+        services.AddSingleton<ChromiumPdf>();
+        services.AddScoped<Features.Shared.PartialRenderer>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddSingleton<CaseworkMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<CaseworkMonitor>());
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, PartnerTokenAuthentication>(PartnerTokenAuthentication.SchemeName, null);
+        services.AddOpenApi(PartnerApiEndpoints.ConfigureOpenApi);
+        services.AddProblemDetails();
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>
@@ -232,8 +252,13 @@ public static class SafeguardApp
         {
             app.UseForwardedHeaders();
         }
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // People get the error pages; partner systems calling the JSON API get RFC 7807 problem details.
+        app.UseWhen(context => !PartnerApiEndpoints.IsApi(context.Request.Path), pages =>
+        {
+            pages.UseExceptionHandler("/error");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseWhen(context => PartnerApiEndpoints.IsApi(context.Request.Path), api => api.UseExceptionHandler());
         app.UseSafeguardSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
@@ -241,6 +266,8 @@ public static class SafeguardApp
         app.UseAuthorization();
         app.MapRazorPages();
         LanguageCheckEndpoint.Map(app);
+        app.MapOpenApi().AllowAnonymous();
+        PartnerApiEndpoints.Map(app);
         return app;
     }
 }

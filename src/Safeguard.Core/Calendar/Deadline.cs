@@ -32,6 +32,33 @@ public sealed record Timescale(int Amount, TimescaleUnit Unit)
 
     public static Timescale Hours(int amount) => new(amount, TimescaleUnit.Hours);
 
+    /// <summary>
+    /// Reads a timescale as a partnership writes it in configuration: "15 working days", "1 working day",
+    /// "3 months", "72 hours" (case and extra spaces ignored). The text <see cref="ToString"/> writes reads back.
+    /// </summary>
+    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Timescale? timescale)
+    {
+        timescale = null;
+        var words = (text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length < 2 || !int.TryParse(words[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+        TimescaleUnit? unit = string.Join(' ', words[1..]).ToLowerInvariant() switch
+        {
+            "working day" or "working days" => TimescaleUnit.WorkingDays,
+            "month" or "months" => TimescaleUnit.Months,
+            "hour" or "hours" => TimescaleUnit.Hours,
+            _ => null,
+        };
+        if (unit is null)
+        {
+            return false;
+        }
+        timescale = new Timescale(amount, unit.Value);
+        return true;
+    }
+
     public override string ToString() => Unit switch
     {
         TimescaleUnit.WorkingDays => Amount == 1 ? "1 working day" : $"{Amount} working days",

@@ -14,6 +14,9 @@ public static class AccessActions
     public const string ViewChildVoice = "view-child-voice";
     /// <summary>The CSE lead read the evidence that surfaced a child, without a relationship to them.</summary>
     public const string ViewHiddenExploitation = "view-hidden-exploitation";
+    public const string ViewConcern = "view-concern";
+    public const string ViewCasework = "view-casework";
+    public const string ReviewChronology = "review-chronology";
 
     public static string Describe(string action) => action switch
     {
@@ -27,6 +30,9 @@ public static class AccessActions
         ViewScreening => "Read the CSE screening",
         ViewChildVoice => "Read the child's words and wishes",
         ViewHiddenExploitation => "Read the evidence that surfaced the child (CSE lead)",
+        ViewConcern => "Read a concern",
+        ViewCasework => "Read meetings, actions or missing episodes",
+        ReviewChronology => "Produced the review chronology",
         _ => action,
     };
 }

@@ -18,6 +18,9 @@ public static class Policies
     public const string CseLead = "cse-lead";
     /// <summary>What the partnership learns from the language check and hidden exploitation (figures, no children named).</summary>
     public const string PartnershipLearning = "partnership-learning";
+    public const string FrontDoor = "front-door";
+    /// <summary>Partner systems calling the JSON API with a bearer token scoped to one agency.</summary>
+    public const string PartnerApi = "partner-api";
 
     /// <summary>The "amr" claim value Identity adds after a second factor (and OIDC sign-in maps from the IdP).</summary>
     public const string MultiFactor = "mfa";
@@ -38,5 +41,8 @@ public static class Policies
         options.AddPolicy(CseLead, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.CseLead));
         options.AddPolicy(PartnershipLearning, p => p.Combine(SignedInWithSecondFactor)
             .RequireRole(Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer, Roles.CseLead));
+        options.AddPolicy(FrontDoor, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.FrontDoor));
+        options.AddPolicy(PartnerApi, p => p.AddAuthenticationSchemes(PartnerTokenAuthentication.SchemeName).RequireAuthenticatedUser()
+            .RequireClaim(PartnerTokenAuthentication.TokenIdClaim));
     }
 }

@@ -30,6 +30,7 @@ public static class LedgerChanges
         nameof(IdentityUser<Guid>.ConcurrencyStamp),
         nameof(IdentityUserToken<Guid>.Value),
         nameof(DataProtectionKey.Xml),
+        nameof(PartnerToken.TokenHash),
     ];
 
     private static readonly HashSet<Type> s_removable =

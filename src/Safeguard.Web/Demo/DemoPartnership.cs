@@ -114,6 +114,7 @@ public static class DemoPartnership
         var instrument = await new ScreeningInstruments(db).CurrentAsync();
         seeder.BelieveTheChild(instrument);
         await db.SaveChangesAsync();
+        await DemoCasework.SeedAsync(db, services.GetRequiredService<Core.Casework.CaseworkSchedule>());
     }
 
     private static void Check(IdentityResult result)

@@ -51,7 +51,7 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Domestic abuse at home");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Riverside Youth Project");
         await page.AssertAccessibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Chronology" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chronology", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(9);
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Agency").SelectOptionAsync(new SelectOptionValue { Label = "Riverside Youth Project" });

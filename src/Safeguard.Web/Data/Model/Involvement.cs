@@ -78,6 +78,9 @@ public static class ChronologyKinds
     public const string Meeting = "Meeting";
     public const string Intelligence = "Intelligence";
     public const string Screening = "Screening";
+    public const string ReturnedFromMissing = "Returned from missing";
+    public const string ReturnHomeInterview = "Return home interview";
+    public const string ActionCompleted = "Action completed";
 
     /// <summary>The kinds a practitioner may record by hand; the rest are written by the features that own them.</summary>
     public static readonly IReadOnlyList<string> Recordable =

@@ -11,7 +11,11 @@ public static class Navigation
     public static IReadOnlyList<Item> For(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var items = new List<Item> { new("Home", "/home"), new("Find a child", "/children") };
+        var items = new List<Item> { new("Home", "/home"), new("My work", "/my-work"), new("Find a child", "/children"), new("Report a concern", "/concerns/new") };
+        if (user.IsInRole(Roles.FrontDoor))
+        {
+            items.Add(new("Front door", "/front-door"));
+        }
         if (user.IsInRole(Roles.TeamManager) || user.IsInRole(Roles.SeniorManager))
         {
             items.Add(new("Reviews", "/reviews"));

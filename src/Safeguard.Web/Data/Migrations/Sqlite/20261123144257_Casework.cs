@@ -1,0 +1,734 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Safeguard.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Casework : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ScheduledFor = table.Column<long>(type: "INTEGER", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ArrangedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ArrangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HeldAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Decisions = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConferenceNeeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    CancelledReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Meetings_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MissingEpisodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WentMissingAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Circumstances = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ReportedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportedByAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReturnDetails = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ReturnRecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MissingEpisodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MissingEpisodes_Agencies_ReportedByAgencyId",
+                        column: x => x.ReportedByAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MissingEpisodes_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_RecipientUserId",
+                        column: x => x.RecipientUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnerTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnerTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnerTokens_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferenceCounters",
+                columns: table => new
+                {
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Last = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferenceCounters", x => new { x.Prefix, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChildProtectionPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedByMeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Plan = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: false),
+                    EndedByMeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildProtectionPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionPlans_Meetings_EndedByMeetingId",
+                        column: x => x.EndedByMeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionPlans_Meetings_StartedByMeetingId",
+                        column: x => x.StartedByMeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionPlans_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingInvitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InvitedUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attendance = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ApologyReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AttendedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingInvitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingInvitations_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingInvitations_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NotificationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outbox_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Concerns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReportedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReporterAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReporterContact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PartnerTokenId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ChildGivenName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ChildFamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ChildDateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChildNhsNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ChildDescription = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ChildAddressOrSchool = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Match = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    WhatHappened = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ChildsWords = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ImmediateDanger = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ImmediateActionTaken = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    OwnerUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwnerAssignedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Concerns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Concerns_Agencies_ReporterAgencyId",
+                        column: x => x.ReporterAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Concerns_PartnerTokens_PartnerTokenId",
+                        column: x => x.PartnerTokenId,
+                        principalTable: "PartnerTokens",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Concerns_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConcernAdults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConcernId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Vehicle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    VehicleRegistration = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Places = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConcernAdults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConcernAdults_Concerns_ConcernId",
+                        column: x => x.ConcernId,
+                        principalTable: "Concerns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConcernAdults_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConcernDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConcernId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    DecidedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NeedsCountersignature = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CountersignedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CountersignedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CountersignRefused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CountersignNote = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConcernDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConcernDecisions_Concerns_ConcernId",
+                        column: x => x.ConcernId,
+                        principalTable: "Concerns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConcernDecisions_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Actions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    OwnerUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerAgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssignedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MissingEpisodeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CompletionNote = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Actions_Agencies_OwnerAgencyId",
+                        column: x => x.OwnerAgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Actions_AspNetUsers_OwnerUserId",
+                        column: x => x.OwnerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Actions_ConcernDecisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "ConcernDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Actions_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Actions_MissingEpisodes_MissingEpisodeId",
+                        column: x => x.MissingEpisodeId,
+                        principalTable: "MissingEpisodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Actions_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConcernSharing",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgencyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Shared = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReasonNotShared = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConcernSharing", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConcernSharing_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ConcernSharing_ConcernDecisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "ConcernDecisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionEscalations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReachedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotifiedUserIds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionEscalations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionEscalations_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReassignedToUserId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionResponses_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionEscalations_ActionId_Level",
+                table: "ActionEscalations",
+                columns: new[] { "ActionId", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionResponses_ActionId_ByUserId",
+                table: "ActionResponses",
+                columns: new[] { "ActionId", "ByUserId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_CompletedAt_DueAt",
+                table: "Actions",
+                columns: new[] { "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_DecisionId",
+                table: "Actions",
+                column: "DecisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_MeetingId",
+                table: "Actions",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_MissingEpisodeId",
+                table: "Actions",
+                column: "MissingEpisodeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_OwnerAgencyId",
+                table: "Actions",
+                column: "OwnerAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_OwnerUserId_CompletedAt",
+                table: "Actions",
+                columns: new[] { "OwnerUserId", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_PersonId",
+                table: "Actions",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionPlans_EndedByMeetingId",
+                table: "ChildProtectionPlans",
+                column: "EndedByMeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionPlans_PersonId",
+                table: "ChildProtectionPlans",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionPlans_StartedByMeetingId",
+                table: "ChildProtectionPlans",
+                column: "StartedByMeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernAdults_ConcernId",
+                table: "ConcernAdults",
+                column: "ConcernId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernAdults_PersonId",
+                table: "ConcernAdults",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernAdults_Phone",
+                table: "ConcernAdults",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernAdults_VehicleRegistration",
+                table: "ConcernAdults",
+                column: "VehicleRegistration");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernDecisions_ConcernId",
+                table: "ConcernDecisions",
+                column: "ConcernId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernDecisions_PersonId",
+                table: "ConcernDecisions",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_OwnerUserId",
+                table: "Concerns",
+                column: "OwnerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_PartnerTokenId",
+                table: "Concerns",
+                column: "PartnerTokenId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_PersonId",
+                table: "Concerns",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_ReceivedAt",
+                table: "Concerns",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_Reference",
+                table: "Concerns",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_ReportedByUserId",
+                table: "Concerns",
+                column: "ReportedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Concerns_ReporterAgencyId",
+                table: "Concerns",
+                column: "ReporterAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernSharing_AgencyId",
+                table: "ConcernSharing",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConcernSharing_DecisionId_AgencyId",
+                table: "ConcernSharing",
+                columns: new[] { "DecisionId", "AgencyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingInvitations_AgencyId",
+                table: "MeetingInvitations",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingInvitations_InvitedUserId",
+                table: "MeetingInvitations",
+                column: "InvitedUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingInvitations_MeetingId_AgencyId",
+                table: "MeetingInvitations",
+                columns: new[] { "MeetingId", "AgencyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_PersonId_ScheduledFor",
+                table: "Meetings",
+                columns: new[] { "PersonId", "ScheduledFor" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MissingEpisodes_PersonId_WentMissingAt",
+                table: "MissingEpisodes",
+                columns: new[] { "PersonId", "WentMissingAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MissingEpisodes_ReportedByAgencyId",
+                table: "MissingEpisodes",
+                column: "ReportedByAgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientUserId_Key",
+                table: "Notifications",
+                columns: new[] { "RecipientUserId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientUserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "RecipientUserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NotificationId",
+                table: "Outbox",
+                column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_SentAt_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "SentAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerTokens_AgencyId",
+                table: "PartnerTokens",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnerTokens_TokenHash",
+                table: "PartnerTokens",
+                column: "TokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ActionEscalations");
+
+            migrationBuilder.DropTable(
+                name: "ActionResponses");
+
+            migrationBuilder.DropTable(
+                name: "ChildProtectionPlans");
+
+            migrationBuilder.DropTable(
+                name: "ConcernAdults");
+
+            migrationBuilder.DropTable(
+                name: "ConcernSharing");
+
+            migrationBuilder.DropTable(
+                name: "MeetingInvitations");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "ReferenceCounters");
+
+            migrationBuilder.DropTable(
+                name: "Actions");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "ConcernDecisions");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "MissingEpisodes");
+
+            migrationBuilder.DropTable(
+                name: "Concerns");
+
+            migrationBuilder.DropTable(
+                name: "PartnerTokens");
+        }
+    }
+}

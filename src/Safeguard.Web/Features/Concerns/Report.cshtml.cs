@@ -1,0 +1,271 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core;
+using Safeguard.Core.Casework;
+using Safeguard.Web.Auth;
+using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Shared;
+
+namespace Safeguard.Web.Features.Concerns;
+
+/// <summary>
+/// Report a concern: any signed-in user of any agency. A validation error keeps everything typed. Before the concern
+/// is sent, the child and the named adults are matched against existing records and the reporter confirms a match
+/// or leaves it to the front door; possible matches are shown the way search shows them (name, date of birth, the
+/// agencies that know the child), and each is logged as seen.
+/// </summary>
+public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access, ConcernIntake intake, ConcernMatcher matcher) : PageModel
+{
+    public const string Unsure = "unsure";
+    public const string NoneOfThese = "none";
+
+    [BindProperty]
+    public ConcernInput Input { get; set; } = new();
+
+    /// <summary>"add-adult" adds a block for another adult; anything else sends the concern.</summary>
+    [BindProperty]
+    public string? Command { get; set; }
+
+    public List<SelectListItem> ChildCandidates { get; private set; } = [];
+    public Dictionary<int, List<SelectListItem>> AdultCandidates { get; } = [];
+    public bool AskingAboutMatches { get; private set; }
+
+    public static List<SelectListItem> YesNo => [new("Yes", "yes"), new("No", "no")];
+
+    public sealed class ConcernInput
+    {
+        public string? ChildGivenName { get; set; }
+        public string? ChildFamilyName { get; set; }
+        public DateInput ChildDateOfBirth { get; set; } = new();
+        public string? ChildNhsNumber { get; set; }
+        public string? ChildDescription { get; set; }
+        public string? ChildAddressOrSchool { get; set; }
+        /// <summary>A person id, <see cref="NoneOfThese"/> or <see cref="Unsure"/>; null until possible matches were shown.</summary>
+        public string? ChildMatch { get; set; }
+        /// <summary>The child's details the shown matches were found for: if they change, matches are looked for again.</summary>
+        public string? ChildMatchedFor { get; set; }
+        public string? WhatHappened { get; set; }
+        public string? ChildsWords { get; set; }
+        public DateInput OccurredOn { get; set; } = new();
+        public string? OccurredTime { get; set; }
+        public string? Location { get; set; }
+        public string? ImmediateDanger { get; set; }
+        public string? ImmediateActionTaken { get; set; }
+        public List<AdultInput> Adults { get; set; } = [new()];
+    }
+
+    public sealed class AdultInput
+    {
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+        public string? Vehicle { get; set; }
+        public string? Registration { get; set; }
+        public string? Phone { get; set; }
+        public string? Places { get; set; }
+        public string? Match { get; set; }
+        public string? MatchedFor { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Input.Adults.Count == 0)
+        {
+            Input.Adults.Add(new AdultInput());
+        }
+        if (Command == "add-adult")
+        {
+            if (Input.Adults.Count < ConcernIntake.MaximumAdults)
+            {
+                Input.Adults.Add(new AdultInput());
+            }
+            return Page();
+        }
+
+        var submission = ReadSubmission();
+        foreach (var problem in intake.Validate(submission))
+        {
+            ModelState.AddModelError(InputKey(problem.Field), problem.Message);
+        }
+        if (!ModelState.IsValid)
+        {
+            await ShowMatchesAgainAsync(submission, cancellationToken);
+            return Page();
+        }
+
+        // Ask about possible matches once for the details as they now stand; ask again if the details changed.
+        var childKey = ChildKey(submission);
+        if (Input.ChildMatch is null || Input.ChildMatchedFor != childKey)
+        {
+            var candidates = await ChildCandidatesAsync(submission, cancellationToken);
+            if (candidates.Count > 0)
+            {
+                AskingAboutMatches = true;
+                Input.ChildMatchedFor = childKey;
+                Input.ChildMatch = null;
+                ModelState.Remove("Input.ChildMatch");
+            }
+            else
+            {
+                Input.ChildMatch = NoneOfThese;
+                Input.ChildMatchedFor = null;
+            }
+        }
+        for (var i = 0; i < Input.Adults.Count; i++)
+        {
+            var adult = Input.Adults[i];
+            var key = ConcernMatcher.FullName(adult.Name, null) ?? "";
+            if (adult.Match is null || adult.MatchedFor != key)
+            {
+                if (await AdultCandidatesAsync(i, adult.Name, cancellationToken) > 0)
+                {
+                    AskingAboutMatches = true;
+                    adult.MatchedFor = key;
+                    adult.Match = null;
+                    ModelState.Remove($"Input.Adults[{i}].Match");
+                }
+                else
+                {
+                    adult.Match = NoneOfThese;
+                }
+            }
+        }
+        if (AskingAboutMatches)
+        {
+            await db.SaveChangesAsync(cancellationToken); // the candidates shown, in the access log
+            return Page();
+        }
+
+        var (childId, match) = Input.ChildMatch switch
+        {
+            NoneOfThese when Input.ChildMatchedFor is null => ((Id<Person>?)null, ConcernMatch.NoCandidates),
+            NoneOfThese or Unsure => (null, ConcernMatch.LeftToFrontDoor),
+            var chosen when Id<Person>.TryParse(chosen, null, out var id) && await IsChildAsync(id, cancellationToken) => (id, ConcernMatch.ConfirmedByReporter),
+            _ => (null, ConcernMatch.LeftToFrontDoor),
+        };
+        var adults = submission.Adults.Select((a, i) => a with { PersonId = Id<Person>.TryParse(Input.Adults[i].Match, null, out var id) ? id : null }).ToList();
+        var user = access.User;
+        var concern = await intake.RecordAsync(submission with { Adults = adults }, new ConcernIntake.Reporter(user.UserId, user.AgencyId), childId, match, cancellationToken);
+        TempData["Saved"] = $"Your concern has been sent to the front door. Your reference is {concern.Reference}.";
+        return Redirect($"/concerns/{concern.Id}");
+    }
+
+    private ConcernIntake.Submission ReadSubmission()
+    {
+        DateOnly? born = null;
+        if (!Input.ChildDateOfBirth.IsEmpty)
+        {
+            if (Input.ChildDateOfBirth.TryParse("Date of birth", out var date, out var error))
+            {
+                born = date;
+            }
+            else
+            {
+                ModelState.AddModelError("Input.ChildDateOfBirth", error);
+            }
+        }
+        DateTimeOffset? occurred = null;
+        if (!Input.OccurredOn.IsEmpty)
+        {
+            if (Input.OccurredOn.TryParse("Date it happened", out var date, out var error))
+            {
+                var time = TimeOnly.MinValue;
+                if (!string.IsNullOrWhiteSpace(Input.OccurredTime) && !TimeInput.TryParse(Input.OccurredTime, out time))
+                {
+                    ModelState.AddModelError("Input.OccurredTime", "Enter the time on the 24-hour clock, like 21:40, or leave it blank");
+                }
+                occurred = UkTime.ToUtc(date, time);
+            }
+            else
+            {
+                ModelState.AddModelError("Input.OccurredOn", error);
+            }
+        }
+        bool? danger = Input.ImmediateDanger switch { "yes" => true, "no" => false, _ => null };
+        return new ConcernIntake.Submission(
+            Input.ChildGivenName, Input.ChildFamilyName, born, Input.ChildNhsNumber, Input.ChildDescription, Input.ChildAddressOrSchool,
+            Input.WhatHappened, Input.ChildsWords, occurred, Input.Location, danger, Input.ImmediateActionTaken,
+            [.. Input.Adults.Select(a => new ConcernIntake.Adult(a.Name, a.Description, a.Vehicle, a.Registration, a.Phone, a.Places))]);
+    }
+
+    /// <summary>The model-state key of an intake field (the API names the same fields its own way).</summary>
+    private static string InputKey(string field) => field switch
+    {
+        nameof(ConcernIntake.Submission.ChildDateOfBirth) => "Input.ChildDateOfBirth",
+        nameof(ConcernIntake.Submission.OccurredAt) => "Input.OccurredOn",
+        nameof(ConcernIntake.Submission.Adults) => "Input.Adults[0].Name",
+        _ => $"Input.{field}",
+    };
+
+    private static string ChildKey(ConcernIntake.Submission s) =>
+        string.Join('|', ConcernMatcher.FullName(s.ChildGivenName, s.ChildFamilyName), s.ChildDateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Core.People.NhsNumber.Normalise(s.ChildNhsNumber));
+
+    /// <summary>After a validation error, the choices already offered are offered again (with what was chosen).</summary>
+    private async Task ShowMatchesAgainAsync(ConcernIntake.Submission submission, CancellationToken cancellationToken)
+    {
+        if (Input.ChildMatchedFor is not null && Input.ChildMatchedFor == ChildKey(submission))
+        {
+            await ChildCandidatesAsync(submission, cancellationToken);
+        }
+        for (var i = 0; i < Input.Adults.Count; i++)
+        {
+            if (Input.Adults[i].MatchedFor is { } key && key == (ConcernMatcher.FullName(Input.Adults[i].Name, null) ?? ""))
+            {
+                await AdultCandidatesAsync(i, Input.Adults[i].Name, cancellationToken);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<List<ConcernMatcher.Candidate>> ChildCandidatesAsync(ConcernIntake.Submission submission, CancellationToken cancellationToken)
+    {
+        var candidates = await matcher.ChildCandidatesAsync(submission.ChildGivenName, submission.ChildFamilyName, submission.ChildDateOfBirth, submission.ChildNhsNumber, cancellationToken);
+        var knownTo = await access.KnownToAsync([.. candidates.Select(c => c.Id)], cancellationToken);
+        ChildCandidates = [.. candidates.Select(c => new SelectListItem(Describe(c, knownTo.GetValueOrDefault(c.Id)), c.Id.ToString()))];
+        if (ChildCandidates.Count > 0)
+        {
+            ChildCandidates.Add(new SelectListItem("None of these", NoneOfThese));
+            ChildCandidates.Add(new SelectListItem("I am not sure: leave it to the front door", Unsure));
+        }
+        await LogSeenAsync(candidates, cancellationToken);
+        return candidates;
+    }
+
+    private async Task<int> AdultCandidatesAsync(int index, string? name, CancellationToken cancellationToken)
+    {
+        var candidates = await matcher.AdultCandidatesAsync(name, cancellationToken);
+        if (candidates.Count > 0)
+        {
+            AdultCandidates[index] = [.. candidates.Select(c => new SelectListItem(Describe(c, null), c.Id.ToString())), new("None of these, or I am not sure", NoneOfThese)];
+        }
+        await LogSeenAsync(candidates, cancellationToken);
+        return candidates.Count;
+    }
+
+    private async Task LogSeenAsync(List<ConcernMatcher.Candidate> candidates, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in candidates)
+        {
+            var basis = await access.BasisAsync(candidate.Id, cancellationToken);
+            db.RecordAccess(Person.PersonStream(candidate.Id), Auth.AccessActions.SeenInSearch, basis.ToString());
+        }
+    }
+
+    private static string Describe(ConcernMatcher.Candidate candidate, List<string>? knownTo)
+    {
+        var born = candidate.DateOfBirth is { } d ? $", born {CaseworkText.Date(d)}" : "";
+        var known = knownTo is { Count: > 0 } ? $"; known to {string.Join(", ", knownTo)}" : "";
+        return $"{candidate.Name}{born}{known} ({candidate.Why.ToLowerInvariant()})";
+    }
+
+    private Task<bool> IsChildAsync(Id<Person> id, CancellationToken cancellationToken) =>
+        db.People.AnyAsync(p => p.Id == id && p.Kind == PersonKind.Child, cancellationToken);
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core;
+using Safeguard.Core.People;
+using Safeguard.Web.Auth;
+using Safeguard.Web.Casework;
+using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Concerns;
+
+namespace Safeguard.Web.Features.FrontDoor;
+
+/// <summary>
+/// One concern at the front door: take it (become its named owner), link it to the child's record (a possible match,
+/// or a new record), then decide. Linking writes the concern into the child's chronology.
+/// </summary>
+[Authorize(Policy = Policies.FrontDoor)]
+public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService access, ConcernMatcher matcher, Core.Casework.CaseworkSchedule schedule) : PageModel
+{
+    public ConcernView View { get; private set; } = null!;
+    public List<Candidate> Candidates { get; private set; } = [];
+    public string? LinkedChild { get; private set; }
+
+    public sealed record Candidate(Id<Person> Id, string Name, DateOnly? DateOfBirth, string Why, IReadOnlyList<string> KnownTo);
+
+    public async Task<IActionResult> OnGetAsync(Id<Concern> concernId, CancellationToken cancellationToken) =>
+        await LoadAsync(concernId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostTakeAsync(Id<Concern> concernId, CancellationToken cancellationToken)
+    {
+        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId, cancellationToken);
+        if (concern is null)
+        {
+            return NotFound();
+        }
+        concern.OwnerUserId = access.User.UserId;
+        concern.OwnerAssignedAt = db.Now;
+        await FrontDoorWork.EnsureContactCaseAsync(db, concern, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Saved"] = $"You own concern {concern.Reference}.";
+        return Redirect($"/front-door/concerns/{concernId}");
+    }
+
+    public async Task<IActionResult> OnPostLinkAsync(Id<Concern> concernId, Id<Person> person, CancellationToken cancellationToken)
+    {
+        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.PersonId == null, cancellationToken);
+        if (concern is null || !await db.People.AnyAsync(p => p.Id == person && p.Kind == PersonKind.Child, cancellationToken))
+        {
+            return NotFound();
+        }
+        await LinkAsync(concern, person, ConcernMatch.LinkedByFrontDoor, cancellationToken);
+        TempData["Saved"] = $"Concern {concern.Reference} is linked to the child's record and written into their chronology.";
+        return Redirect($"/front-door/concerns/{concernId}");
+    }
+
+    public async Task<IActionResult> OnPostNewRecordAsync(Id<Concern> concernId, CancellationToken cancellationToken)
+    {
+        var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.PersonId == null, cancellationToken);
+        if (concern is null)
+        {
+            return NotFound();
+        }
+        var child = new Person
+        {
+            Kind = PersonKind.Child,
+            GivenName = concern.ChildGivenName,
+            FamilyName = concern.ChildFamilyName ?? "(last name not known)",
+            DateOfBirth = concern.ChildDateOfBirth,
+            NhsNumber = concern.ChildNhsNumber,
+            CreatedByAgencyId = access.User.AgencyId,
+            CreatedAt = db.Now,
+        };
+        db.People.Add(child);
+        await LinkAsync(concern, child.Id, ConcernMatch.NewRecordByFrontDoor, cancellationToken);
+        TempData["Saved"] = $"A new record was made for {concern.ChildName} from concern {concern.Reference}.";
+        return Redirect($"/front-door/concerns/{concernId}");
+    }
+
+    private async Task LinkAsync(Concern concern, Id<Person> child, ConcernMatch match, CancellationToken cancellationToken)
+    {
+        concern.PersonId = child;
+        concern.Match = match;
+        var agency = await db.Agencies.Where(a => a.Id == concern.ReporterAgencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        Chronicle.Add(db, child, concern.ReporterAgencyId, concern.ReportedByUserId ?? Chronicle.PartnerSystem, ChronologyKinds.Concern,
+            concern.OccurredAt ?? concern.ReceivedAt, ConcernIntake.ChronologySummary(concern, agency), $"concern/{concern.Id}");
+        await FrontDoorWork.EnsureContactCaseAsync(db, concern, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<bool> LoadAsync(Id<Concern> concernId, CancellationToken cancellationToken)
+    {
+        if (await ConcernView.LoadAsync(db, schedule, concernId, cancellationToken) is not { } view)
+        {
+            return false;
+        }
+        View = view;
+        var c = view.Concern;
+        if (c.PersonId is { } child)
+        {
+            LinkedChild = await db.People.Where(p => p.Id == child).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
+            return true;
+        }
+        var found = await matcher.ChildCandidatesAsync(c.ChildGivenName, c.ChildFamilyName, c.ChildDateOfBirth, c.ChildNhsNumber, cancellationToken);
+        if (found.Count == 0 && c.ChildFamilyName is null)
+        {
+            found = await matcher.ChildCandidatesAsync(c.ChildGivenName, null, null, null, cancellationToken);
+        }
+        var knownTo = await access.KnownToAsync([.. found.Select(f => f.Id)], cancellationToken);
+        foreach (var candidate in found)
+        {
+            var basis = await access.BasisAsync(candidate.Id, cancellationToken);
+            db.RecordAccess(Person.PersonStream(candidate.Id), AccessActions.SeenInSearch, basis.ToString());
+            Candidates.Add(new Candidate(candidate.Id, candidate.Name, candidate.DateOfBirth, candidate.Why, knownTo.GetValueOrDefault(candidate.Id) ?? []));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public static string Nhs(string? number) => number is null ? "" : NhsNumber.Format(number);
+}
