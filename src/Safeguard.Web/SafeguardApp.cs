@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Intelligence;
 using Safeguard.Web.Ledger;
 
 namespace Safeguard.Web;
@@ -139,6 +140,7 @@ public static class SafeguardApp
         });
 
         services.AddScoped<ChildAccessService>();
+        services.AddIntelligence(configuration);
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>

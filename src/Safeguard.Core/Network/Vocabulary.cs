@@ -46,6 +46,17 @@ public enum LinkKind : byte
     SeenAt,
     PresentAt,
     LocatedAt,
+
+    // Added for the web app's intelligence records; last, so files keep their numbering.
+
+    /// <summary>Two persons seen together.</summary>
+    SeenWith,
+
+    /// <summary>A person picked up by another person or in a vehicle (a child collected from a home or a school).</summary>
+    PickedUpBy,
+
+    /// <summary>Where something was reported (a missing child reported at a police station, a sighting at a place).</summary>
+    ReportedAt,
 }
 
 /// <summary>How sure the intelligence is, as link charts show it. Ordered from weakest to strongest.</summary>
@@ -62,7 +73,8 @@ public static class Vocabulary
     private static readonly string[] s_nodeKinds = ["person", "vehicle", "phone", "account", "location", "event", "document"];
     private static readonly string[] s_roles = ["", "victim", "suspect", "associate", "unknown"];
     private static readonly string[] s_linkKinds =
-        ["linked", "knows", "family", "contacted", "exploited", "owns", "uses", "travelled-in", "lives-at", "works-at", "seen-at", "present-at", "located-at"];
+        ["linked", "knows", "family", "contacted", "exploited", "owns", "uses", "travelled-in", "lives-at", "works-at", "seen-at", "present-at", "located-at",
+            "seen-with", "picked-up-by", "reported-at"];
     private static readonly string[] s_confidences = ["unconfirmed", "tentative", "confirmed"];
 
     public static IReadOnlyList<string> NodeKindNames => s_nodeKinds;

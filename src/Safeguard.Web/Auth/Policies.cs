@@ -15,6 +15,9 @@ public static class Policies
     public const string Managers = "managers";
     public const string Scrutiny = "scrutiny";
     public const string PartnershipAdmin = "partnership-admin";
+    public const string IntelligenceUnit = "intelligence-unit";
+    /// <summary>Those who hold agencies to account for what they do with intelligence: managers, the unit, the partnership.</summary>
+    public const string IntelligenceOversight = "intelligence-oversight";
 
     /// <summary>The "amr" claim value Identity adds after a second factor (and OIDC sign-in maps from the IdP).</summary>
     public const string MultiFactor = "mfa";
@@ -32,5 +35,8 @@ public static class Policies
         options.AddPolicy(Managers, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.TeamManager, Roles.SeniorManager));
         options.AddPolicy(Scrutiny, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.Scrutineer, Roles.TeamManager, Roles.SeniorManager));
         options.AddPolicy(PartnershipAdmin, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.PartnershipAdministrator));
+        options.AddPolicy(IntelligenceUnit, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.IntelligenceAnalyst));
+        options.AddPolicy(IntelligenceOversight, p => p.Combine(SignedInWithSecondFactor).RequireRole(
+            Roles.IntelligenceAnalyst, Roles.TeamManager, Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer));
     }
 }
