@@ -7,12 +7,13 @@ using Safeguard.Web.Data.Model;
 
 namespace Safeguard.Web.Features.Home;
 
-public sealed class IndexModel(SafeguardDbContext db) : PageModel
+public sealed class IndexModel(SafeguardDbContext db, Core.Intelligence.IntelligenceSchedule schedule) : PageModel
 {
     public new UserContext User { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
     public List<ChildLink> MyChildren { get; private set; } = [];
     public int PendingReviews { get; private set; }
+    public Intelligence.IntelligenceHome Intelligence { get; private set; } = null!;
 
     public sealed record ChildLink(Id<Person> Id, string Name, string Reference, string Category);
 
@@ -28,5 +29,6 @@ public sealed class IndexModel(SafeguardDbContext db) : PageModel
             .Select(x => new ChildLink(x.Id, x.GivenName + " " + x.FamilyName, x.Reference, x.Category))
             .ToListAsync();
         PendingReviews = await db.BreakGlass.CountAsync(b => b.ReviewerUserId == userId && b.Review == BreakGlassReview.Pending);
+        Intelligence = await Features.Intelligence.IntelligenceHome.ForAsync(db, schedule, User);
     }
 }

@@ -12,6 +12,11 @@ public static class Navigation
     {
         ArgumentNullException.ThrowIfNull(user);
         var items = new List<Item> { new("Home", "/home"), new("Find a child", "/children") };
+        items.Add(user.IsInRole(Roles.IntelligenceAnalyst) ? new("Intelligence", "/intelligence") : new("Intelligence", "/intelligence/received"));
+        if (user.IsInRole(Roles.IntelligenceAnalyst) || user.IsInRole(Roles.SeniorManager) || user.IsInRole(Roles.PartnershipAdministrator) || user.IsInRole(Roles.Scrutineer))
+        {
+            items.Add(new("Disruption", "/disruption"));
+        }
         if (user.IsInRole(Roles.TeamManager) || user.IsInRole(Roles.SeniorManager))
         {
             items.Add(new("Reviews", "/reviews"));
