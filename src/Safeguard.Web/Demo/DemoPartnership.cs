@@ -106,6 +106,7 @@ public static class DemoPartnership
         var seeder = new ChildSeeder(db, agencies, accounts, now);
         seeder.Children();
         await db.SaveChangesAsync();
+        await new DemoIntelligence(db, agencies, accounts, now).SeedAsync();
     }
 
     private static void Check(IdentityResult result)
