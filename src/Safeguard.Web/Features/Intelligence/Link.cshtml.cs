@@ -185,14 +185,19 @@ public sealed class LinkModel(SafeguardDbContext db) : PageModel
 
         // Match before making anyone new: the same person must not become two records.
         Person? person = null;
-        if (Id<Person>.TryParse(input.MatchId, null, out var chosen) && (chosen == Item.ChildId
-            || (await PersonLookup.FindAsync(db, given!, family!, born, nhs, cancellationToken)).Any(p => p.Id == chosen)))
+        Candidates = await PersonLookup.FindAsync(db, given!, family!, born, nhs, cancellationToken);
+        if (Id<Person>.TryParse(input.MatchId, null, out var chosen))
         {
+            // Only a person the lookup offered, or the child the submitter named.
+            if (chosen != Item.ChildId && Candidates.All(p => p.Id != chosen))
+            {
+                ModelState.AddModelError($"{Form}.MatchId", "Choose one of the people listed, or a new person");
+                return await RedisplayAsync(Form, cancellationToken);
+            }
             person = await db.People.SingleAsync(p => p.Id == chosen, cancellationToken);
         }
         else if (input.MatchId != "new")
         {
-            Candidates = await PersonLookup.FindAsync(db, given!, family!, born, nhs, cancellationToken);
             if (Candidates.Count == 1)
             {
                 person = await db.People.SingleAsync(p => p.Id == Candidates[0].Id, cancellationToken);

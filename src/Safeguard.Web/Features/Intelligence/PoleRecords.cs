@@ -207,9 +207,9 @@ public static class PoleRecords
                 .Concat(db.PoleLinks.Local.Where(l => l.SupersededAt == null && (l.FromId == person.Value || l.ToId == person.Value)))
                 .DistinctBy(l => l.Id)
                 .Select(l => (Other: l.FromId == person.Value ? l.ToId : l.FromId, l.Kind)).ToList();
-            var ends = links.Select(l => l.Other).ToList();
-            var licensed = (await db.PoleObjects.Where(o => ends.Contains(o.Id.Value) && o.Licence != VehicleLicence.None).ToListAsync(cancellationToken))
-                .Concat(db.PoleObjects.Local.Where(o => ends.Contains(o.Id.Value) && o.Licence != VehicleLicence.None))
+            var ends = links.Select(l => new Id<PoleObject>(l.Other)).ToList();
+            var licensed = (await db.PoleObjects.Where(o => ends.Contains(o.Id) && o.Licence != VehicleLicence.None).ToListAsync(cancellationToken))
+                .Concat(db.PoleObjects.Local.Where(o => ends.Contains(o.Id) && o.Licence != VehicleLicence.None))
                 .DistinctBy(o => o.Id).ToDictionary(o => o.Id.Value);
             var toLicensed = links.Where(l => licensed.ContainsKey(l.Other)).ToList();
             if (!TaxiLicensing.NoticeNeeded(role, licences.Count > 0, toLicensed.Select(l => l.Kind)))

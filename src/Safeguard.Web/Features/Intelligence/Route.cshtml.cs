@@ -63,9 +63,10 @@ public sealed class RouteModel(SafeguardDbContext db, IntelligenceSchedule sched
         }
         else
         {
-            foreach (var problem in Handling.RoutingProblems(Item.HandlingFacts, owner.Agency.Name, owner.Agency.Kind == AgencyKind.Police))
+            // One message for the field: a field shows one error, and every reason must be seen.
+            if (Handling.RoutingProblems(Item.HandlingFacts, owner.Agency.Name, owner.Agency.Kind == AgencyKind.Police) is { Count: > 0 } problems)
             {
-                ModelState.AddModelError("Input.Owner", problem);
+                ModelState.AddModelError("Input.Owner", string.Join(". ", problems));
             }
             if (await db.IntelligenceRoutings.AnyAsync(r => r.ItemId == id && r.AgencyId == owner.Agency.Id, cancellationToken))
             {
