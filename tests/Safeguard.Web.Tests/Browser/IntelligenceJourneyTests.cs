@@ -153,6 +153,111 @@ public sealed class IntelligenceJourneyTests(BrowserFixture browser) : IAsyncLif
         Assert.True(await db.AccessLog.AnyAsync(e => e.Stream == $"intelligence/{item.Id}" && e.Action == "view-intelligence"));
     }
 
+    [Fact]
+    public async Task Every_other_intelligence_page_passes_axe_for_the_people_who_use_it_error_states_included()
+    {
+        var page = await browser.NewPageAsync(_server);
+        var blocked = WatchForPolicyViolations(page);
+
+        // Social care reads the sanitised version of the police's handling-C item and must say what it did.
+        await page.SignInAsync(_server, DemoPartnership.EmailOf("csc.practitioner"));
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("passed to your agency waiting for an action or decision");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Intelligence", Exact = true }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Amber was found late at night" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Police believe other girls are taken there");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("neighbour");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Choose what became of this information");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Action taken").CheckAsync();
+        await page.GetByLabel("What was done, or why no action").FillAsync("Safety plan updated; strategy discussion booked.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("is recorded");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/intelligence/escalated");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/intelligence/submitted");
+        await page.AssertAccessibleAsync();
+        await page.SignOutAsync();
+
+        // The partnership's view: figures by agency, the funnel, and what has climbed to it.
+        await page.SignInAsync(_server, DemoPartnership.EmailOf("partnership.admin"));
+        await page.GotoAsync("/intelligence/responses");
+        await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Riverside Youth Project");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/disruption");
+        await Assertions.Expect(page.Locator("tbody").First).ToContainTextAsync("2");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync("/intelligence/escalated");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Lee Tanner: identified, not disrupted");
+        await page.AssertAccessibleAsync();
+        await page.SignOutAsync();
+
+        // Licensing: the notice about the private hire driver, acknowledged after a refused empty note.
+        await page.SignInAsync(_server, DemoPartnership.EmailOf("licensing.officer"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "licensing notice from the intelligence unit waiting" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-summary-card")).ToContainTextAsync("Lee Tanner");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge the notice about Lee Tanner" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what licensing is doing");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("What is licensing doing about it?").FillAsync("Licensing review opened; driver suspended pending the review.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge the notice about Lee Tanner" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Licensing review opened");
+        await page.AssertAccessibleAsync();
+        await page.SignOutAsync();
+
+        // The unit: routing refused and then done; a plan's tactic updated, with its error states; a place's network.
+        await page.SignInAsync(_server, DemoPartnership.EmailOf("police.analyst"));
+        var aisha = await ItemIdAsync("Aisha seen near the bus station with older men");
+        await page.GotoAsync($"/intelligence/{aisha}/route");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Who should own the response?").SelectOptionAsync(new SelectOptionValue { Label = "Northbridge Schools: Mark Fenton, Designated safeguarding lead" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Route it" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Grade the intelligence before routing it");
+        await page.AssertAccessibleAsync();
+        var darren = await PersonIdAsync("Darren");
+        await page.GotoAsync($"/disruption/{darren}");
+        await page.AssertAccessibleAsync();
+        await page.Locator("summary", new() { HasText = "Update a tactic" }).ClickAsync();
+        await page.GetByLabel("Tactic", new() { Exact = true }).Last.SelectOptionAsync(new SelectOptionValue { Label = "Closure notice or order for premises (in progress)" });
+        var update = Details(page, "Update a tactic");
+        await update.GetByLabel("Done", new() { Exact = true }).CheckAsync();
+        await update.GetByRole(AriaRole.Button, new() { Name = "Update the tactic" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter the date it was done");
+        await page.AssertAccessibleAsync();
+        await page.Locator("summary", new() { HasText = "Close the plan" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close the plan" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why the plan is closing");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync($"/intelligence/network/{darren}");
+        await page.Locator("#network-nodes").GetByRole(AriaRole.Link, new() { Name = "Flat 1, 41 Mill Road, NB2 5RT" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Flat 1, 41 Mill Road, NB2 5RT", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#network-chart")).ToHaveAttributeAsync("data-ready", "true");
+        await page.AssertAccessibleAsync();
+        await page.GotoAsync($"/intelligence/network/{darren}?Filter.To.Day=1&Filter.To.Month=13&Filter.To.Year=2026");
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The last date must be a real date");
+        await page.AssertAccessibleAsync();
+        Assert.Empty(blocked);
+    }
+
+    private async Task<Safeguard.Core.Id<Safeguard.Web.Data.Model.IntelligenceItem>> ItemIdAsync(string title)
+    {
+        await using var scope = _server.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        return await db.IntelligenceItems.Where(i => i.Title == title).Select(i => i.Id).SingleAsync();
+    }
+
+    private async Task<Safeguard.Core.Id<Safeguard.Web.Data.Model.Person>> PersonIdAsync(string given)
+    {
+        await using var scope = _server.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        return await db.People.Where(p => p.GivenName == given).Select(p => p.Id).SingleAsync();
+    }
+
     private static ILocator Details(IPage page, string summary) =>
         page.Locator("details", new() { Has = page.Locator("summary", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{summary}\\s*$") }) });
 
