@@ -69,7 +69,7 @@ public sealed class NetworkFilterInput
 }
 
 /// <summary>One node as the tables and the chart show it.</summary>
-public sealed record NetworkNodeRow(string Id, string Label, NodeKind Kind, PersonRole Role, string? Detail, int? Hops, int Degree, bool IsCentre, int? NotExpandedLinks);
+public sealed record NetworkNodeRow(string Id, string Label, NodeKind Kind, PersonRole Role, string? Detail, int? Hops, int Degree, bool IsCentre, int? BusyOver);
 
 public sealed record NetworkLinkRow(string From, string FromLabel, LinkKind Kind, string To, string ToLabel, DateOnly? Date, LinkConfidence Confidence);
 
@@ -93,7 +93,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNodeRow> Nodes, IReadOnlyL
         var rows = nodes.Select((n, i) =>
         {
             var node = network.Node(n);
-            int? busy = network.NotExpanded.TryGetValue(node.Id, out var count) ? count : null;
+            int? busy = network.NotExpanded.Contains(node.Id) ? network.ExpandLimit : null;
             return new NetworkNodeRow(graph.Id(n), node.Label, node.Kind, node.Role, node.Detail, hops?[i], graph.Degree(n), n == centre, busy);
         }).ToList();
         var linkRows = links.Select(graph.GetLink)
@@ -104,7 +104,7 @@ public sealed record NetworkView(IReadOnlyList<NetworkNodeRow> Nodes, IReadOnlyL
             .OrderBy(t => t.Date).ThenBy(t => t.What, StringComparer.Ordinal).ToList();
         var json = JsonSerializer.Serialize(new
         {
-            nodes = rows.Select(r => new { id = r.Id, label = r.Label, kind = Vocabulary.Name(r.Kind), role = Vocabulary.Name(r.Role), hop = r.Hops, centre = r.IsCentre, busy = r.NotExpandedLinks is not null }),
+            nodes = rows.Select(r => new { id = r.Id, label = r.Label, kind = Vocabulary.Name(r.Kind), role = Vocabulary.Name(r.Role), hop = r.Hops, centre = r.IsCentre, busy = r.BusyOver is not null }),
             links = linkRows.Select((l, i) => new { id = $"l{i}", source = l.From, target = l.To, kind = Vocabulary.Name(l.Kind), confidence = Vocabulary.Name(l.Confidence), date = l.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }),
         }, s_json);
         return new NetworkView(rows, linkRows, timeline, json, caption);
