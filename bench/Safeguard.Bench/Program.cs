@@ -23,6 +23,7 @@ public static class BenchProgram
             return name switch
             {
                 "ledger" => await LedgerScenario.RunAsync(rest),
+                "intelligence" => await Intelligence.IntelligenceScenario.RunAsync(rest),
                 _ => Unknown(name),
             };
         }

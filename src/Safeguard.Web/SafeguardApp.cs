@@ -16,6 +16,7 @@ using Safeguard.Web.Features.Screening;
 using Safeguard.Web.Features.Api;
 using Safeguard.Web.Features.ChronologyReview;
 using Safeguard.Web.Features.Concerns;
+using Safeguard.Web.Features.Intelligence;
 using Safeguard.Web.Ledger;
 using Safeguard.Web.Notifications;
 
@@ -203,6 +204,7 @@ public static class SafeguardApp
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, PartnerTokenAuthentication>(PartnerTokenAuthentication.SchemeName, null);
         services.AddOpenApi(PartnerApiEndpoints.ConfigureOpenApi);
         services.AddProblemDetails();
+        services.AddIntelligence(configuration);
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>

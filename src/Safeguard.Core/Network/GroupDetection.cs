@@ -122,23 +122,8 @@ public static class GroupDetection
     public static Dictionary<(int, int), double> Ties(NetworkGraph graph, GroupOptions options)
     {
         var n = graph.NodeCount;
-        // "Other" persons, neither suspects nor children, are the public that makes a place busy and vague.
-        var others = new int[n];
-        for (var v = 0; v < n; v++)
-        {
-            foreach (var u in graph.Neighbours(v))
-            {
-                if (graph.Kind(u) == NodeKind.Person && IsConnector(graph, u))
-                {
-                    others[v]++;
-                }
-            }
-        }
-        var busy = new bool[n];
-        for (var v = 0; v < n; v++)
-        {
-            busy[v] = IsConnector(graph, v) && others[v] > options.BusyLimit;
-        }
+        var others = Others(graph);
+        var busy = Busy(graph, others, options);
 
         var ties = new Dictionary<(int, int), double>();
         void Add(int a, int b, double weight)
@@ -241,6 +226,44 @@ public static class GroupDetection
             }
         }
         return ties;
+    }
+
+    /// <summary>
+    /// Which nodes are busy places (step 1 in README.md): linked to more than <see cref="GroupOptions.BusyLimit"/>
+    /// persons who are neither suspects nor children. Public so that a chart of a group can leave out the same
+    /// places the detection left out.
+    /// </summary>
+    public static bool[] BusyNodes(NetworkGraph graph, GroupOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return Busy(graph, Others(graph), options ?? new GroupOptions());
+    }
+
+    /// <summary>"Other" persons linked to each node, neither suspects nor children: the public that makes a place busy and vague.</summary>
+    private static int[] Others(NetworkGraph graph)
+    {
+        var others = new int[graph.NodeCount];
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            foreach (var u in graph.Neighbours(v))
+            {
+                if (graph.Kind(u) == NodeKind.Person && IsConnector(graph, u))
+                {
+                    others[v]++;
+                }
+            }
+        }
+        return others;
+    }
+
+    private static bool[] Busy(NetworkGraph graph, int[] others, GroupOptions options)
+    {
+        var busy = new bool[graph.NodeCount];
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            busy[v] = IsConnector(graph, v) && others[v] > options.BusyLimit;
+        }
+        return busy;
     }
 
     private static bool IsConnector(NetworkGraph graph, int node) => graph.Role(node) is not (PersonRole.Suspect or PersonRole.Victim);

@@ -1,6 +1,6 @@
 namespace Safeguard.Core.Network;
 
-/// <summary>The POLE entity kinds: a person, an object (vehicle, phone, online account), a location or an event.</summary>
+/// <summary>The POLE entity kinds: a person, an object (vehicle, phone, online account, document), a location or an event.</summary>
 public enum NodeKind : byte
 {
     Person,
@@ -9,6 +9,9 @@ public enum NodeKind : byte
     Account,
     Location,
     Event,
+
+    /// <summary>An identity or other document (passport, driving licence, bank card). Last, so files keep their numbering.</summary>
+    Document,
 }
 
 /// <summary>What a person is to the intelligence picture. Only persons carry a role; every other node has <see cref="None"/>.</summary>
@@ -43,6 +46,17 @@ public enum LinkKind : byte
     SeenAt,
     PresentAt,
     LocatedAt,
+
+    // Added for the web app's intelligence records; last, so files keep their numbering.
+
+    /// <summary>Two persons seen together.</summary>
+    SeenWith,
+
+    /// <summary>A person picked up by another person or in a vehicle (a child collected from a home or a school).</summary>
+    PickedUpBy,
+
+    /// <summary>Where something was reported (a missing child reported at a police station, a sighting at a place).</summary>
+    ReportedAt,
 }
 
 /// <summary>How sure the intelligence is, as link charts show it. Ordered from weakest to strongest.</summary>
@@ -56,10 +70,11 @@ public enum LinkConfidence : byte
 /// <summary>The words used for kinds, roles and confidences in files and on screen (lower case, hyphenated).</summary>
 public static class Vocabulary
 {
-    private static readonly string[] s_nodeKinds = ["person", "vehicle", "phone", "account", "location", "event"];
+    private static readonly string[] s_nodeKinds = ["person", "vehicle", "phone", "account", "location", "event", "document"];
     private static readonly string[] s_roles = ["", "victim", "suspect", "associate", "unknown"];
     private static readonly string[] s_linkKinds =
-        ["linked", "knows", "family", "contacted", "exploited", "owns", "uses", "travelled-in", "lives-at", "works-at", "seen-at", "present-at", "located-at"];
+        ["linked", "knows", "family", "contacted", "exploited", "owns", "uses", "travelled-in", "lives-at", "works-at", "seen-at", "present-at", "located-at",
+            "seen-with", "picked-up-by", "reported-at"];
     private static readonly string[] s_confidences = ["unconfirmed", "tentative", "confirmed"];
 
     public static IReadOnlyList<string> NodeKindNames => s_nodeKinds;

@@ -21,6 +21,9 @@ public static class Policies
     public const string FrontDoor = "front-door";
     /// <summary>Partner systems calling the JSON API with a bearer token scoped to one agency.</summary>
     public const string PartnerApi = "partner-api";
+    public const string IntelligenceUnit = "intelligence-unit";
+    /// <summary>Those who hold agencies to account for what they do with intelligence: managers, the unit, the partnership.</summary>
+    public const string IntelligenceOversight = "intelligence-oversight";
 
     /// <summary>The "amr" claim value Identity adds after a second factor (and OIDC sign-in maps from the IdP).</summary>
     public const string MultiFactor = "mfa";
@@ -44,5 +47,8 @@ public static class Policies
         options.AddPolicy(FrontDoor, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.FrontDoor));
         options.AddPolicy(PartnerApi, p => p.AddAuthenticationSchemes(PartnerTokenAuthentication.SchemeName).RequireAuthenticatedUser()
             .RequireClaim(PartnerTokenAuthentication.TokenIdClaim));
+        options.AddPolicy(IntelligenceUnit, p => p.Combine(SignedInWithSecondFactor).RequireRole(Roles.IntelligenceAnalyst));
+        options.AddPolicy(IntelligenceOversight, p => p.Combine(SignedInWithSecondFactor).RequireRole(
+            Roles.IntelligenceAnalyst, Roles.TeamManager, Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer));
     }
 }

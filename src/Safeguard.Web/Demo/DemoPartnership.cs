@@ -115,6 +115,7 @@ public static class DemoPartnership
         seeder.BelieveTheChild(instrument);
         await db.SaveChangesAsync();
         await DemoCasework.SeedAsync(db, services.GetRequiredService<Core.Casework.CaseworkSchedule>());
+        await new DemoIntelligence(db, agencies, accounts, now).SeedAsync();
     }
 
     private static void Check(IdentityResult result)

@@ -24,6 +24,8 @@ public static class RouteAccessTable
     private static Expectation OnlyRoles(int allowed, int others, params string[] roles) => new(SignIn, (role, _) => roles.Contains(role) ? allowed : others);
 
     private static readonly string[] s_managers = [Roles.TeamManager, Roles.SeniorManager];
+    private static readonly string[] s_oversight = [Roles.IntelligenceAnalyst, Roles.TeamManager, Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer];
+    private static readonly string[] s_disruption = [Roles.IntelligenceAnalyst, Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer];
 
     /// <summary>Keyed "METHOD /route" or "METHOD /route?handler=Name", the route as written in the page.</summary>
     public static readonly IReadOnlyDictionary<string, Expectation> Rows = new Dictionary<string, Expectation>
@@ -137,6 +139,51 @@ public static class RouteAccessTable
         ["GET /audit/access-log"] = OnlyRoles(200, 403, Roles.Scrutineer),
         ["GET /admin/users"] = OnlyRoles(200, 403, Roles.PartnershipAdministrator),
         ["POST /admin/users?handler=SetActive"] = OnlyRoles(404, 403, Roles.PartnershipAdministrator),
+
+        // Intelligence. Anyone gives information and sees what was passed to their agency; the unit (analysts)
+        // grades, links and routes. The {id} here is a child, not an item, so item pages answer 404 to those
+        // allowed in: what each version of an item shows to whom, under each handling code, is held by
+        // Intelligence/HandlingConditionTests (routes x roles x handling codes).
+        ["GET /intelligence"] = OnlyRoles(200, 403, Roles.IntelligenceAnalyst),
+        ["GET /intelligence/submit"] = Everyone(200),
+        ["POST /intelligence/submit"] = Everyone(200),
+        ["GET /intelligence/submitted"] = Everyone(200),
+        ["GET /intelligence/received"] = Everyone(200),
+        ["GET /intelligence/escalated"] = Everyone(200),
+        ["GET /intelligence/responses"] = OnlyRoles(200, 403, s_oversight),
+        ["GET /intelligence/{id}"] = Everyone(404),
+        ["POST /intelligence/{id}?handler=Outcome"] = Everyone(404),
+        ["GET /intelligence/{id}/grade"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/grade"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["GET /intelligence/{id}/link"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/link?handler=AddPerson"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/link?handler=AddVehicle"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/link?handler=AddPhone"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/link?handler=AddOther"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/link?handler=AddPlace"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/link?handler=AddLink"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/link?handler=EventKind"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["GET /intelligence/{id}/route"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/{id}/route"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+        // A child with a record is a person the network can be drawn around, even with no links yet.
+        ["GET /intelligence/network/{id}"] = OnlyRoles(200, 403, Roles.IntelligenceAnalyst),
+        ["POST /intelligence/network/{id}?handler=Role"] = OnlyRoles(200, 403, Roles.IntelligenceAnalyst),
+        ["GET /intelligence/groups"] = OnlyRoles(200, 403, Roles.IntelligenceAnalyst),
+        ["GET /intelligence/groups/{id}"] = OnlyRoles(404, 403, Roles.IntelligenceAnalyst),
+
+        // Disruption: the unit and the police change plans; senior managers and the partnership see them. The
+        // route table's users are all in children's social care, and its child is no suspect (404).
+        ["GET /disruption"] = OnlyRoles(200, 403, s_disruption),
+        ["GET /disruption/{id}"] = OnlyRoles(404, 403, s_disruption),
+        ["POST /disruption/{id}?handler=CreatePlan"] = OnlyRoles(404, 403, s_disruption),
+        ["POST /disruption/{id}?handler=AddTactic"] = OnlyRoles(404, 403, s_disruption),
+        ["POST /disruption/{id}?handler=UpdateTactic"] = OnlyRoles(404, 403, s_disruption),
+        ["POST /disruption/{id}?handler=Progress"] = OnlyRoles(404, 403, s_disruption),
+        ["POST /disruption/{id}?handler=Close"] = OnlyRoles(404, 403, s_disruption),
+
+        // Licensing notices are for users of a taxi licensing agency only, whatever their role.
+        ["GET /licensing/notices"] = Everyone(403),
+        ["POST /licensing/notices?handler=Acknowledge"] = Everyone(403),
     };
 
     /// <summary>Routes anyone may reach without signing in. Kept short on purpose; a test holds it to exactly this.</summary>

@@ -35,7 +35,7 @@ public sealed class NetworkCommandTests : IDisposable
         { "unknown confidence", s_goodNodes, ["from,to,kind,date,confidence", "V1,C1,travelled-in,,likely"], "LINKS.csv line 2: unknown confidence 'likely'" },
         { "missing link column", s_goodNodes, ["from,to,date", "S1,C1,"], "LINKS.csv line 1: missing column kind" },
         { "short link row", s_goodNodes, [LinksHeader, "S1,C1"], "LINKS.csv line 2: expected 4 fields, found 2" },
-        { "unknown node kind", [NodesHeader, "S1,person,A,suspect", "C1,car,Silver saloon,"], [LinksHeader], "NODES.csv line 3: unknown kind 'car' (expected one of: person, vehicle, phone, account, location, event)" },
+        { "unknown node kind", [NodesHeader, "S1,person,A,suspect", "C1,car,Silver saloon,"], [LinksHeader], "NODES.csv line 3: unknown kind 'car' (expected one of: person, vehicle, phone, account, location, event, document)" },
         { "unknown role", [NodesHeader, "S1,person,A,perpetrator"], [LinksHeader], "NODES.csv line 2: unknown role 'perpetrator' (expected one of: victim, suspect, associate, unknown)" },
         { "role for a thing", [NodesHeader, "C1,vehicle,Car,suspect"], [LinksHeader], "NODES.csv line 2: role 'suspect' given for a vehicle; only persons have roles" },
         { "duplicate node id", [NodesHeader, "S1,person,A,suspect", "V1,person,B,victim", "S1,person,C,"], [LinksHeader], "NODES.csv line 4: duplicate id 'S1' (first on line 2)" },

@@ -90,6 +90,10 @@ public enum IdentifierKind
     PolicePersonId,
     LocalAuthorityChildId,
     Other,
+    /// <summary>A taxi (hackney carriage) driver's licence: its number. Licence holding is what licensing is told of.</summary>
+    HackneyCarriageDriverLicence,
+    /// <summary>A private hire driver's licence: its number.</summary>
+    PrivateHireDriverLicence,
 }
 
 public sealed class PersonIdentifier : ILedgerStream
@@ -183,6 +187,8 @@ public static class PeopleText
         IdentifierKind.SchoolUniquePupilNumber => "School unique pupil number",
         IdentifierKind.PolicePersonId => "Police person id",
         IdentifierKind.LocalAuthorityChildId => "Local authority child id",
+        IdentifierKind.HackneyCarriageDriverLicence => "Taxi (hackney carriage) driver licence",
+        IdentifierKind.PrivateHireDriverLicence => "Private hire driver licence",
         _ => "Other identifier",
     };
 

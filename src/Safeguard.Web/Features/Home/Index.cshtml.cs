@@ -9,13 +9,14 @@ using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Home;
 
-public sealed class IndexModel(SafeguardDbContext db) : PageModel
+public sealed class IndexModel(SafeguardDbContext db, Core.Intelligence.IntelligenceSchedule schedule) : PageModel
 {
     public new UserContext User { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
     public List<ChildLink> MyChildren { get; private set; } = [];
     public int PendingReviews { get; private set; }
     public List<RescreeningDue.Item> Rescreening { get; private set; } = [];
+    public Intelligence.IntelligenceHome Intelligence { get; private set; } = null!;
 
     public sealed record ChildLink(Id<Person> Id, string Name, string Reference, string Category);
 
@@ -33,5 +34,6 @@ public sealed class IndexModel(SafeguardDbContext db) : PageModel
         PendingReviews = await db.BreakGlass.CountAsync(b => b.ReviewerUserId == userId && b.Review == BreakGlassReview.Pending);
         // Until "my work" is merged: then this moves into a section of it.
         Rescreening = await RescreeningDue.ForUserAsync(db, userId, UkTime.DateOf(db.Now));
+        Intelligence = await Features.Intelligence.IntelligenceHome.ForAsync(db, schedule, User);
     }
 }

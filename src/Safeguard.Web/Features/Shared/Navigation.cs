@@ -16,6 +16,11 @@ public static class Navigation
         {
             items.Add(new("Front door", "/front-door"));
         }
+        items.Add(user.IsInRole(Roles.IntelligenceAnalyst) ? new("Intelligence", "/intelligence") : new("Intelligence", "/intelligence/received"));
+        if (user.IsInRole(Roles.IntelligenceAnalyst) || user.IsInRole(Roles.SeniorManager) || user.IsInRole(Roles.PartnershipAdministrator) || user.IsInRole(Roles.Scrutineer))
+        {
+            items.Add(new("Disruption", "/disruption"));
+        }
         if (user.IsInRole(Roles.TeamManager) || user.IsInRole(Roles.SeniorManager))
         {
             items.Add(new("Reviews", "/reviews"));
