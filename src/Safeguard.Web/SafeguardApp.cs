@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Matching;
 using Safeguard.Web.Ledger;
 
 namespace Safeguard.Web;
@@ -142,9 +143,11 @@ public static class SafeguardApp
             options.RootDirectory = "/Features";
             options.Conventions.AllowAnonymousToFolder("/Account/Public");
             options.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<MergedRecordRedirect>());
 
         services.AddScoped<ChildAccessService>();
+        services.AddSingleton<MatchModels>();
+        services.AddScoped<PersonMatching>();
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>

@@ -20,6 +20,8 @@ public enum ReviewReason
     SeveralCertain,
     /// <summary>Certain with one record of a person, but some other record of that person (or of this one) does not match at all: A~B, B~C, A≁C.</summary>
     Chain,
+    /// <summary>Certain, but whoever entered the record said it is someone else: a person settles it.</summary>
+    Disputed,
 }
 
 /// <summary>
@@ -44,7 +46,8 @@ public sealed record IntakeVerdict<TId>(TId Cluster, IntakeAction Action, Review
 /// </summary>
 public static class IntakeDecision
 {
-    public static IReadOnlyList<IntakeVerdict<TId>> Decide<TId>(IReadOnlyList<ClusterComparison<TId>> clusters, MatchThresholds thresholds)
+    /// <param name="disputed">Clusters the person entering the record said are someone else: never linked automatically.</param>
+    public static IReadOnlyList<IntakeVerdict<TId>> Decide<TId>(IReadOnlyList<ClusterComparison<TId>> clusters, MatchThresholds thresholds, IReadOnlySet<TId>? disputed = null)
     {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(thresholds);
@@ -56,6 +59,7 @@ public static class IntakeDecision
             {
                 var p when p >= thresholds.Certain && certain > 1 => (IntakeAction.Review, (ReviewReason?)ReviewReason.SeveralCertain),
                 var p when p >= thresholds.Certain && cluster.Worst < thresholds.Possible => (IntakeAction.Review, (ReviewReason?)ReviewReason.Chain),
+                var p when p >= thresholds.Certain && disputed?.Contains(cluster.Cluster) == true => (IntakeAction.Review, (ReviewReason?)ReviewReason.Disputed),
                 var p when p >= thresholds.Certain => (IntakeAction.Link, (ReviewReason?)null),
                 var p when p >= thresholds.Possible => (IntakeAction.Review, (ReviewReason?)ReviewReason.Possible),
                 _ => (IntakeAction.None, (ReviewReason?)null),

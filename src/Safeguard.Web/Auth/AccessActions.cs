@@ -10,6 +10,8 @@ public static class AccessActions
     public const string BreakGlass = "break-glass";
     public const string RequestAccess = "request-access";
     public const string Edit = "edit-record";
+    public const string SeenInMatchQueue = "seen-in-match-queue";
+    public const string MatchReview = "match-review";
 
     public static string Describe(string action) => action switch
     {
@@ -20,6 +22,8 @@ public static class AccessActions
         BreakGlass => "Broke the glass",
         RequestAccess => "Asked for access",
         Edit => "Changed the record",
+        SeenInMatchQueue => "Saw the child in the possible-match queue",
+        MatchReview => "Compared the record with a possible match",
         _ => action,
     };
 }

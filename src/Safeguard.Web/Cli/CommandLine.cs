@@ -58,6 +58,8 @@ public static class CommandLine
                 return LinkCommand.Run(rest, stdout, stderr);
             case "generate":
                 return GenerateCommand.Run(rest, stdout, stderr);
+            case "match":
+                return await MatchCommand.RunAsync(rest, stdout, stderr);
             default:
                 stderr.WriteLine($"Unknown verb '{verb}'.");
                 stderr.WriteLine(HelpText);
@@ -80,5 +82,6 @@ public static class CommandLine
           generate network           a synthetic town with planted groups: --persons N --out DIR [--seed S]
           link                       find the same person within one CSV or across two (link --help)
           generate persons           fictional people as several agencies would record them, with the truth
+          match reindex|train|status real-time matching: rebuild the keys, estimate the model from the store
         """;
 }

@@ -32,6 +32,14 @@ public class IntakeDecisionTests
     }
 
     [Fact]
+    public void A_certain_person_the_user_said_was_someone_else_is_reviewed_not_linked_and_possibles_are_unchanged()
+    {
+        var verdicts = IntakeDecision.Decide([new ClusterComparison<string>("a", [0.9999]), new ClusterComparison<string>("b", [0.3])], s_thresholds, new HashSet<string> { "a", "b" });
+        Assert.Equal((IntakeAction.Review, ReviewReason.Disputed), (verdicts[0].Action, verdicts[0].Reason!.Value));
+        Assert.Equal((IntakeAction.Review, ReviewReason.Possible), (verdicts[1].Action, verdicts[1].Reason!.Value));
+    }
+
+    [Fact]
     public void Best_and_worst_are_the_extremes_of_the_pairs_and_an_empty_cluster_is_no_match()
     {
         var verdict = IntakeDecision.Decide([new ClusterComparison<string>("a", [0.2, 0.9999, 0.07])], s_thresholds).Single();

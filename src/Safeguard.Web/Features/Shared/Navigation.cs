@@ -12,6 +12,10 @@ public static class Navigation
     {
         ArgumentNullException.ThrowIfNull(user);
         var items = new List<Item> { new("Home", "/home"), new("Find a child", "/children") };
+        if (user.IsInRole(Roles.FrontDoor))
+        {
+            items.Add(new("Possible matches", "/matching"));
+        }
         if (user.IsInRole(Roles.TeamManager) || user.IsInRole(Roles.SeniorManager))
         {
             items.Add(new("Reviews", "/reviews"));
