@@ -25,6 +25,9 @@ public static class RouteAccessTable
 
     private static readonly string[] s_managers = [Roles.TeamManager, Roles.SeniorManager];
 
+    // Who may record a new person: everyone whose work brings them people, not the administrator or scrutineer.
+    private static readonly string[] s_recorders = [Roles.Practitioner, Roles.TeamManager, Roles.SeniorManager, Roles.FrontDoor, Roles.IntelligenceAnalyst];
+
     /// <summary>Keyed "METHOD /route" or "METHOD /route?handler=Name", the route as written in the page.</summary>
     public static readonly IReadOnlyDictionary<string, Expectation> Rows = new Dictionary<string, Expectation>
     {
@@ -64,6 +67,19 @@ public static class RouteAccessTable
         // Managers of involved agencies see who viewed; scrutineers see it for any child.
         ["GET /children/{id}/who-viewed"] = new(SignIn, (role, related) =>
             role == Roles.Scrutineer || (related && s_managers.Contains(role)) ? 200 : 404),
+
+        // A new person: the form, the check for people already held (200: the form comes back with its problems or
+        // the likely matches), and creating after the user says it is none of them.
+        ["GET /people/new"] = OnlyRoles(200, 403, s_recorders),
+        ["POST /people/new"] = OnlyRoles(200, 403, s_recorders),
+        ["POST /people/new?handler=Create"] = OnlyRoles(200, 403, s_recorders),
+        // Possible matches are the front door's: both records side by side (docs/adr/0008). A post without a decision
+        // comes back with its problems (200).
+        ["GET /matching"] = OnlyRoles(200, 403, Roles.FrontDoor),
+        ["GET /matching/{reviewId}"] = OnlyRoles(200, 403, Roles.FrontDoor),
+        ["POST /matching/{reviewId}"] = OnlyRoles(200, 403, Roles.FrontDoor),
+        ["GET /matching/links/{mergeId}/undo"] = OnlyRoles(200, 403, Roles.FrontDoor),
+        ["POST /matching/links/{mergeId}/undo"] = OnlyRoles(200, 403, Roles.FrontDoor),
 
         ["GET /reviews"] = OnlyRoles(200, 403, s_managers),
         ["POST /reviews?handler=ReviewBreakGlass"] = OnlyRoles(404, 403, s_managers),

@@ -20,6 +20,8 @@ public sealed class RouteTableFixture : IAsyncLifetime
     public SafeguardServer Server { get; private set; } = null!;
     public Id<Person> Related { get; private set; }
     public Id<Person> Unrelated { get; private set; }
+    public Id<PersonMatchReview> Review { get; private set; }
+    public Id<PersonMerge> Merge { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -43,6 +45,17 @@ public sealed class RouteTableFixture : IAsyncLifetime
         // Related: their agency (CSC) has an open case. Unrelated: only health knows the child.
         Related = await ChildWithCaseAsync(db, "Related", csc.Id);
         Unrelated = await ChildWithCaseAsync(db, "Unrelated", health.Id);
+
+        // A possible match waiting for the front door, and a link it may undo.
+        var review = new PersonMatchReview { PersonId = Related, CandidateId = Unrelated, Probability = 0.5, Reason = Core.Matching.ReviewReason.Possible, CreatedAt = db.Now };
+        db.PersonMatchReviews.Add(review);
+        var survivor = await ChildWithCaseAsync(db, "Survivor", health.Id);
+        var merged = await ChildWithCaseAsync(db, "Merged", health.Id);
+        var merge = new PersonMerge { SurvivorId = survivor, MergedId = merged, Method = MergeMethod.Automatic, Probability = 0.9999, At = db.Now };
+        db.PersonMerges.Add(merge);
+        (await db.People.SingleAsync(p => p.Id == merged)).MergedIntoId = survivor;
+        await db.SaveChangesAsync();
+        (Review, Merge) = (review.Id, merge.Id);
     }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
@@ -65,6 +78,7 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
     private readonly SafeguardServer _server = fixture.Server;
     private readonly Id<Person> _related = fixture.Related;
     private readonly Id<Person> _unrelated = fixture.Unrelated;
+    private readonly RouteTableFixture _fixture = fixture;
 
     private static string Email(string role) => RouteTableFixture.Email(role);
 
@@ -163,7 +177,9 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
         var path = route
             .Replace("{id}", child.ToString(), StringComparison.Ordinal)
             .Replace("{what:regex(^(name|identifier|address|contact|vulnerability)$)}", "name", StringComparison.Ordinal)
-            .Replace("{code:int?}", "404", StringComparison.Ordinal);
+            .Replace("{code:int?}", "404", StringComparison.Ordinal)
+            .Replace("{reviewId}", _fixture.Review.ToString(), StringComparison.Ordinal)
+            .Replace("{mergeId}", _fixture.Merge.ToString(), StringComparison.Ordinal);
         var query = new List<string>();
         if (handler is not null)
         {
