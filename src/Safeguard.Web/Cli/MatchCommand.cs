@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Core;
 using Safeguard.Core.Matching;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
@@ -44,6 +43,7 @@ public static class MatchCommand
                 if (at >= 0 && (at + 1 >= rest.Length || !int.TryParse(rest[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out minimum) || minimum < 2))
                 {
                     stderr.WriteLine("match train: --minimum-records needs a whole number of at least 2.");
+                    stderr.WriteLine(Usage);
                     return Task.FromResult(CommandLine.Usage);
                 }
                 var hostArgs = at >= 0 ? [.. rest[..at], .. rest[(at + 2)..]] : rest;
@@ -60,22 +60,15 @@ public static class MatchCommand
     private static async Task<int> ReindexAsync(SafeguardDbContext db, TextWriter stdout)
     {
         var watch = Stopwatch.StartNew();
-        var people = 0;
-        Id<Person>? after = null;
-        while (true)
+        // Every id first (16 bytes a person), then batches: portable keyset paging without comparing GUIDs in SQL.
+        var ids = await db.People.AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+        foreach (var batch in ids.Chunk(BatchSize))
         {
-            var batch = await db.People.AsNoTracking().Where(p => after == null || p.Id.Value.CompareTo(after.Value.Value) > 0)
-                .OrderBy(p => p.Id).Select(p => p.Id).Take(BatchSize).ToListAsync();
-            if (batch.Count == 0)
-            {
-                break;
-            }
             await MatchIndex.RefreshAsync(db, batch, CancellationToken.None);
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
-            people += batch.Count;
-            after = batch[^1];
         }
+        var people = ids.Count;
         var live = await db.PersonMatchKeys.CountAsync(k => k.SupersededAt == null);
         var superseded = await db.PersonMatchKeys.CountAsync(k => k.SupersededAt != null);
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
