@@ -23,6 +23,7 @@ public static class BenchProgram
             return name switch
             {
                 "ledger" => await LedgerScenario.RunAsync(rest),
+                "realtime-matching" => await RealtimeMatchingScenario.RunAsync(rest),
                 _ => Unknown(name),
             };
         }

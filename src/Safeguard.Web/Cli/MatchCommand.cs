@@ -76,8 +76,12 @@ public static class MatchCommand
         return CommandLine.Success;
     }
 
-    private static async Task<int> TrainAsync(SafeguardDbContext db, int minimum, TextWriter stdout, TextWriter stderr)
+    /// <summary>Estimates a model from the people held and stores it as the latest version (also run by the benchmark).</summary>
+    public static async Task<int> TrainAsync(SafeguardDbContext db, int minimum, TextWriter stdout, TextWriter stderr)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
         var watch = Stopwatch.StartNew();
         var records = await TrainingRecordsAsync(db);
         var people = await db.People.CountAsync();
