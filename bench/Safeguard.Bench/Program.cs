@@ -24,6 +24,7 @@ public static class BenchProgram
             {
                 "ledger" => await LedgerScenario.RunAsync(rest),
                 "intelligence" => await Intelligence.IntelligenceScenario.RunAsync(rest),
+                "realtime-matching" => await RealtimeMatchingScenario.RunAsync(rest),
                 _ => Unknown(name),
             };
         }

@@ -17,6 +17,7 @@ using Safeguard.Web.Features.Api;
 using Safeguard.Web.Features.ChronologyReview;
 using Safeguard.Web.Features.Concerns;
 using Safeguard.Web.Features.Intelligence;
+using Safeguard.Web.Features.Matching;
 using Safeguard.Web.Ledger;
 using Safeguard.Web.Notifications;
 
@@ -181,7 +182,7 @@ public static class SafeguardApp
             options.RootDirectory = "/Features";
             options.Conventions.AllowAnonymousToFolder("/Account/Public");
             options.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(options => options.Filters.Add<MergedRecordRedirect>());
 
         services.AddScoped<ChildAccessService>();
         // The phrase bank is read and validated here, as the services are built: a bad bank stops start-up.
@@ -205,6 +206,8 @@ public static class SafeguardApp
         services.AddOpenApi(PartnerApiEndpoints.ConfigureOpenApi);
         services.AddProblemDetails();
         services.AddIntelligence(configuration);
+        services.AddSingleton<MatchModels>();
+        services.AddScoped<PersonMatching>();
         services.AddSingleton<LedgerWitness>();
         services.AddHostedService<ScheduledCheckpoints>();
         services.Configure<ForwardedHeadersOptions>(options =>

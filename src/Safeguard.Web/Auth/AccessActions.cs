@@ -17,6 +17,8 @@ public static class AccessActions
     public const string ViewConcern = "view-concern";
     public const string ViewCasework = "view-casework";
     public const string ReviewChronology = "review-chronology";
+    public const string SeenInMatchQueue = "seen-in-match-queue";
+    public const string MatchReview = "match-review";
 
     public static string Describe(string action) => action switch
     {
@@ -33,6 +35,8 @@ public static class AccessActions
         ViewConcern => "Read a concern",
         ViewCasework => "Read meetings, actions or missing episodes",
         ReviewChronology => "Produced the review chronology",
+        SeenInMatchQueue => "Saw the child in the possible-match queue",
+        MatchReview => "Compared the record with a possible match",
         _ => action,
     };
 }

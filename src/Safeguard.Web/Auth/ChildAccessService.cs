@@ -15,19 +15,24 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
 {
     public UserContext User => UserContext.From(http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user."));
 
+    /// <summary>
+    /// The user's basis for the person's record. A person linked with others (<see cref="PersonClusters"/>) is one
+    /// child: a relationship with any of their records is a relationship with all of them.
+    /// </summary>
     public async Task<AccessBasis> BasisAsync(Id<Person> personId, CancellationToken cancellationToken = default)
     {
         var user = User;
         var now = db.Now;
-        var openAllocations = db.CaseAllocations.Where(a => a.PersonId == personId && a.EndedAt == null)
+        var cluster = await PersonClusters.ClusterOfAsync(db, personId, cancellationToken);
+        var openAllocations = db.CaseAllocations.Where(a => cluster.Contains(a.PersonId) && a.EndedAt == null)
             .Join(db.Cases.Where(c => c.ClosedAt == null), a => a.CaseId, c => c.Id, (a, c) => a);
         var facts = new RelationshipFacts(
             AllocatedToChildsCase: await openAllocations.AnyAsync(a => a.UserId == user.UserId, cancellationToken),
             TeamAllocatedToChildsCase: user.TeamId is { } team && await openAllocations.AnyAsync(a => a.TeamId == team, cancellationToken),
-            AgencyHasOpenInvolvement: await db.Cases.AnyAsync(c => c.PersonId == personId && c.AgencyId == user.AgencyId && c.ClosedAt == null, cancellationToken),
-            HasApprovedAccessRequest: await db.AccessRequests.AnyAsync(r => r.PersonId == personId && r.RequestedByUserId == user.UserId
+            AgencyHasOpenInvolvement: await db.Cases.AnyAsync(c => cluster.Contains(c.PersonId) && c.AgencyId == user.AgencyId && c.ClosedAt == null, cancellationToken),
+            HasApprovedAccessRequest: await db.AccessRequests.AnyAsync(r => cluster.Contains(r.PersonId) && r.RequestedByUserId == user.UserId
                 && r.Status == AccessRequestStatus.Approved && r.ExpiresAt > now, cancellationToken),
-            HasActiveBreakGlass: await db.BreakGlass.AnyAsync(b => b.PersonId == personId && b.UserId == user.UserId && b.ExpiresAt > now, cancellationToken));
+            HasActiveBreakGlass: await db.BreakGlass.AnyAsync(b => cluster.Contains(b.PersonId) && b.UserId == user.UserId && b.ExpiresAt > now, cancellationToken));
         return ChildRecordAccess.Decide(facts);
     }
 
@@ -48,7 +53,7 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
             return null;
         }
         var reason = basis == AccessBasis.BreakGlass
-            ? await db.BreakGlass.Where(b => b.PersonId == personId && b.UserId == User.UserId).OrderByDescending(b => b.At).Select(b => b.Reason).FirstAsync(cancellationToken)
+            ? await BreakGlassReasonAsync(personId, cancellationToken)
             : null;
         db.RecordAccess(Person.PersonStream(personId), action, basis.ToString(), reason);
         await db.SaveChangesAsync(cancellationToken);
@@ -74,12 +79,23 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
         return person;
     }
 
-    /// <summary>Which agencies know a child (have or had a case): what anyone may learn from a search.</summary>
+    // The reason given for the latest break-glass on any record of the person's cluster.
+    private async Task<string> BreakGlassReasonAsync(Id<Person> personId, CancellationToken cancellationToken)
+    {
+        var cluster = await PersonClusters.ClusterOfAsync(db, personId, cancellationToken);
+        return await db.BreakGlass.Where(b => cluster.Contains(b.PersonId) && b.UserId == User.UserId).OrderByDescending(b => b.At).Select(b => b.Reason).FirstAsync(cancellationToken);
+    }
+
+    /// <summary>Which agencies know a child (have or had a case with any record of theirs): what anyone may learn from a search.</summary>
     public async Task<Dictionary<Id<Person>, List<string>>> KnownToAsync(IReadOnlyCollection<Id<Person>> people, CancellationToken cancellationToken = default)
     {
-        var rows = await db.Cases.Where(c => people.Contains(c.PersonId))
+        var roots = await PersonClusters.RootsAsync(db, people, cancellationToken);
+        var rootOf = await PersonClusters.MembersAsync(db, [.. roots.Values.Distinct()], cancellationToken);
+        var members = rootOf.Keys.ToList();
+        var rows = await db.Cases.Where(c => members.Contains(c.PersonId))
             .Join(db.Agencies, c => c.AgencyId, a => a.Id, (c, a) => new { c.PersonId, a.Name })
             .Distinct().ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.PersonId).ToDictionary(g => g.Key, g => g.Select(r => r.Name).Order(StringComparer.Ordinal).ToList());
+        var byRoot = rows.GroupBy(r => rootOf[r.PersonId]).ToDictionary(g => g.Key, g => g.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).ToList());
+        return roots.Where(p => byRoot.ContainsKey(p.Value)).ToDictionary(p => p.Key, p => byRoot[p.Value]);
     }
 }

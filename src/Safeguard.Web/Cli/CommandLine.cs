@@ -60,6 +60,8 @@ public static class CommandLine
                 return GenerateCommand.Run(rest, stdout, stderr);
             case "partner-token":
                 return await PartnerTokenCommand.RunAsync(rest, stdout, stderr);
+            case "match":
+                return await MatchCommand.RunAsync(rest, stdout, stderr);
             default:
                 stderr.WriteLine($"Unknown verb '{verb}'.");
                 stderr.WriteLine(HelpText);
@@ -83,5 +85,6 @@ public static class CommandLine
           link                       find the same person within one CSV or across two (link --help)
           generate persons           fictional people as several agencies would record them, with the truth
           partner-token issue AGENCY-CODE NAME | list | revoke ID   API tokens for partner systems (one agency each)
+          match reindex|train|status real-time matching: rebuild the keys, estimate the model from the store
         """;
 }

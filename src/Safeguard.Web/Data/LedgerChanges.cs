@@ -56,6 +56,10 @@ public static class LedgerChanges
                 throw new InvalidOperationException(
                     $"Safeguard never deletes a {entry.Metadata.ClrType.Name}: record a correction that supersedes it instead.");
             }
+            if (entry.Entity is PersonMatchKey or PersonMatchRecord)
+            {
+                continue; // derived from ledgered fields and recomputable: not ledgered (docs/adr/0008)
+            }
             if (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)))
             {
                 continue;

@@ -84,6 +84,8 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         entity.Property(e => e.NhsNumber).HasMaxLength(10);
         entity.Property(e => e.Nationality).HasMaxLength(100);
         entity.Property(e => e.FirstLanguage).HasMaxLength(100);
+        entity.Property(e => e.Phone).HasMaxLength(40);
+        entity.HasOne<Person>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         entity.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         entity.Property(e => e.Sex).HasConversion<string>().HasMaxLength(20);
         entity.Property(e => e.Ethnicity).HasConversion<string>().HasMaxLength(60);

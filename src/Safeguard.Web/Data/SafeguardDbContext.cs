@@ -68,6 +68,11 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
     public DbSet<ExploitationAlert> ExploitationAlerts => Set<ExploitationAlert>();
     public DbSet<OffenderRecordReview> OffenderReviews => Set<OffenderRecordReview>();
     public DbSet<ChildVoice> ChildVoices => Set<ChildVoice>();
+    public DbSet<PersonMatchKey> PersonMatchKeys => Set<PersonMatchKey>();
+    public DbSet<PersonMatchRecord> PersonMatchRecords => Set<PersonMatchRecord>();
+    public DbSet<MatchModelVersion> MatchModelVersions => Set<MatchModelVersion>();
+    public DbSet<PersonMatchReview> PersonMatchReviews => Set<PersonMatchReview>();
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     /// <summary>The database's current time, as the application sees it: the only clock the data layer reads.</summary>
@@ -86,6 +91,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        var rematch = MatchIndex.PeopleToRefresh(ChangeTracker);
         var ledger = LedgerChanges.Collect(ChangeTracker);
         if (ledger.Count == 0 && _pendingAccess.Count == 0)
         {
@@ -134,6 +140,12 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
             }
 
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (rematch.Count > 0 && acceptAllChangesOnSuccess)
+            {
+                // The people's blocking keys, in the same transaction as the change they are derived from.
+                await MatchIndex.RefreshAsync(this, rematch, cancellationToken);
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

@@ -7,6 +7,7 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Screening;
+using Safeguard.Web.Features.Matching;
 
 namespace Safeguard.Web.Demo;
 
@@ -116,6 +117,16 @@ public static class DemoPartnership
         await db.SaveChangesAsync();
         await DemoCasework.SeedAsync(db, services.GetRequiredService<Core.Casework.CaseworkSchedule>());
         await new DemoIntelligence(db, agencies, accounts, now).SeedAsync();
+
+        // Matching history, made by the same code as at intake: the police's record of "Jayde" Thornton is certainly
+        // Jade's and is linked into it; their "Ayesha Khan", a digit off in the date of birth, may be Aisha and waits
+        // for the front door.
+        var matching = services.GetRequiredService<PersonMatching>();
+        foreach (var record in seeder.PoliceRecords())
+        {
+            await db.SaveChangesAsync();
+            await matching.MatchOnIntakeAsync(record.Id, CancellationToken.None);
+        }
     }
 
     private static void Check(IdentityResult result)
@@ -278,6 +289,45 @@ public static class DemoPartnership
 
             var parent = new Person { Kind = PersonKind.Adult, GivenName = "Karen", FamilyName = "Lewis", DateOfBirth = DateOnly.FromDateTime(now.AddYears(-38).UtcDateTime), Sex = Sex.Female, CreatedByAgencyId = agencies["CSC"].Id, CreatedAt = now.AddMonths(-5) };
             db.People.Add(parent);
+        }
+
+        /// <summary>Two children as the police recorded them, each added to the context when enumerated.</summary>
+        public IEnumerable<Person> PoliceRecords()
+        {
+            var jade = db.People.Local.Single(p => p.GivenName == "Jade");
+            var jayde = new Person
+            {
+                Kind = PersonKind.Child,
+                GivenName = "Jayde",
+                FamilyName = "Thornton",
+                DateOfBirth = jade.DateOfBirth,
+                Sex = Sex.Female,
+                NhsNumber = jade.NhsNumber,
+                CreatedByAgencyId = agencies["POL"].Id,
+                CreatedAt = now.AddDays(-20),
+            };
+            db.People.Add(jayde);
+            jayde.Addresses.Add(Address(jayde, "Oakfield Children's Home, 2 Elm Grove", "Northbridge", "NB1 7HD", now.AddDays(-20), "POL"));
+            Case(jayde, "POL", "Missing from care", now.AddDays(-20), "police.officer", lead: true);
+            yield return jayde;
+
+            var aisha = db.People.Local.Single(p => p.GivenName == "Aisha");
+            var born = aisha.DateOfBirth!.Value;
+            var ayesha = new Person
+            {
+                Kind = PersonKind.Child,
+                GivenName = "Ayesha",
+                FamilyName = "Khan",
+                // One digit off in the year, as typed from a phone call.
+                DateOfBirth = born.AddYears(born.Year % 10 == 9 ? -1 : 1),
+                Sex = Sex.Female,
+                CreatedByAgencyId = agencies["POL"].Id,
+                CreatedAt = now.AddDays(-3),
+            };
+            db.People.Add(ayesha);
+            ayesha.Addresses.Add(Address(ayesha, "Flat 3, 18 Mill Road", "Northbridge", "NB2 5TT", now.AddDays(-3), "POL"));
+            Case(ayesha, "POL", "Police protection", now.AddDays(-3), "police.officer", lead: true);
+            yield return ayesha;
         }
 
         private Person Child(string given, string family, DateTimeOffset born, Sex sex, Ethnicity ethnicity, int serial, string language)

@@ -27,6 +27,9 @@ public static class RouteAccessTable
     private static readonly string[] s_oversight = [Roles.IntelligenceAnalyst, Roles.TeamManager, Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer];
     private static readonly string[] s_disruption = [Roles.IntelligenceAnalyst, Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer];
 
+    // Who may record a new person: everyone whose work brings them people, not the administrator or scrutineer.
+    private static readonly string[] s_recorders = [Roles.Practitioner, Roles.TeamManager, Roles.SeniorManager, Roles.FrontDoor, Roles.IntelligenceAnalyst];
+
     /// <summary>Keyed "METHOD /route" or "METHOD /route?handler=Name", the route as written in the page.</summary>
     public static readonly IReadOnlyDictionary<string, Expectation> Rows = new Dictionary<string, Expectation>
     {
@@ -86,6 +89,18 @@ public static class RouteAccessTable
         ["GET /exploitation/offender-reviews/{id}"] = OnlyRoles(404, 403, Roles.CseLead),
         ["POST /exploitation/offender-reviews/{id}"] = OnlyRoles(404, 403, Roles.CseLead),
         ["GET /partnership/learning"] = OnlyRoles(200, 403, Roles.SeniorManager, Roles.PartnershipAdministrator, Roles.Scrutineer, Roles.CseLead),
+        // A new person: the form, the check for people already held (200: the form comes back with its problems or
+        // the likely matches), and creating after the user says it is none of them.
+        ["GET /people/new"] = OnlyRoles(200, 403, s_recorders),
+        ["POST /people/new"] = OnlyRoles(200, 403, s_recorders),
+        ["POST /people/new?handler=Create"] = OnlyRoles(200, 403, s_recorders),
+        // Possible matches are the front door's: both records side by side (docs/adr/0008). A post without a decision
+        // comes back with its problems (200).
+        ["GET /matching"] = OnlyRoles(200, 403, Roles.FrontDoor),
+        ["GET /matching/{reviewId}"] = OnlyRoles(200, 403, Roles.FrontDoor),
+        ["POST /matching/{reviewId}"] = OnlyRoles(200, 403, Roles.FrontDoor),
+        ["GET /matching/links/{mergeId}/undo"] = OnlyRoles(200, 403, Roles.FrontDoor),
+        ["POST /matching/links/{mergeId}/undo"] = OnlyRoles(200, 403, Roles.FrontDoor),
 
         ["GET /reviews"] = OnlyRoles(200, 403, s_managers),
         ["POST /reviews?handler=ReviewBreakGlass"] = OnlyRoles(404, 403, s_managers),

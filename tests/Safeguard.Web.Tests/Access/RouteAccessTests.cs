@@ -21,6 +21,8 @@ public sealed class RouteTableFixture : IAsyncLifetime
     public SafeguardServer Server { get; private set; } = null!;
     public Id<Person> Related { get; private set; }
     public Id<Person> Unrelated { get; private set; }
+    public Id<PersonMatchReview> Review { get; private set; }
+    public Id<PersonMerge> Merge { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -46,6 +48,17 @@ public sealed class RouteTableFixture : IAsyncLifetime
         Unrelated = await ChildWithCaseAsync(db, "Unrelated", health.Id);
         _casework[true] = await CaseworkFixture.CreateAsync(db, Related, await ChildWithCaseAsync(db, "RelatedConcern", csc.Id), pendingNoFurtherAction: true);
         _casework[false] = await CaseworkFixture.CreateAsync(db, Unrelated, await ChildWithCaseAsync(db, "UnrelatedConcern", health.Id), pendingNoFurtherAction: false);
+
+        // A possible match waiting for the front door, and a link it may undo.
+        var review = new PersonMatchReview { PersonId = Related, CandidateId = Unrelated, Probability = 0.5, Reason = Core.Matching.ReviewReason.Possible, CreatedAt = db.Now };
+        db.PersonMatchReviews.Add(review);
+        var survivor = await ChildWithCaseAsync(db, "Survivor", health.Id);
+        var merged = await ChildWithCaseAsync(db, "Merged", health.Id);
+        var merge = new PersonMerge { SurvivorId = survivor, MergedId = merged, Method = MergeMethod.Automatic, Probability = 0.9999, At = db.Now };
+        db.PersonMerges.Add(merge);
+        (await db.People.SingleAsync(p => p.Id == merged)).MergedIntoId = survivor;
+        await db.SaveChangesAsync();
+        (Review, Merge) = (review.Id, merge.Id);
     }
 
     private readonly Dictionary<bool, CaseworkFixture> _casework = [];
@@ -131,6 +144,7 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
     private readonly Id<Person> _related = fixture.Related;
     private readonly Id<Person> _unrelated = fixture.Unrelated;
     private readonly IReadOnlyDictionary<bool, RouteTableFixture.CaseworkFixture> _casework = fixture.Casework;
+    private readonly RouteTableFixture _fixture = fixture;
 
     private static string Email(string role) => RouteTableFixture.Email(role);
 
@@ -243,7 +257,9 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
             .Replace("{email}", DemoPartnership.EmailOf("youth.worker"), StringComparison.Ordinal)
             .Replace("{documentName}", "v1", StringComparison.Ordinal)
             .Replace("{what:regex(^(name|identifier|address|contact|vulnerability)$)}", "name", StringComparison.Ordinal)
-            .Replace("{code:int?}", "404", StringComparison.Ordinal);
+            .Replace("{code:int?}", "404", StringComparison.Ordinal)
+            .Replace("{reviewId}", _fixture.Review.ToString(), StringComparison.Ordinal)
+            .Replace("{mergeId}", _fixture.Merge.ToString(), StringComparison.Ordinal);
         var query = new List<string>();
         if (handler is not null)
         {

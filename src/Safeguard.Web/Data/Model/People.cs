@@ -38,6 +38,13 @@ public sealed class Person : ILedgerStream
     public string? Nationality { get; set; }
     public string? FirstLanguage { get; set; }
     public bool InterpreterNeeded { get; set; }
+    /// <summary>The person's own phone number (a contact's number belongs to the contact).</summary>
+    public string? Phone { get; set; }
+    /// <summary>
+    /// Set when this record was linked into another as one person: it keeps its id and all its data, and points to
+    /// the survivor. Cleared when the link is undone (see <see cref="PersonMerge"/>).
+    /// </summary>
+    public Id<Person>? MergedIntoId { get; set; }
     public Id<Agency> CreatedByAgencyId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

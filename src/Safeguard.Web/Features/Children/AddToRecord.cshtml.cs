@@ -6,12 +6,13 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Language;
+using Safeguard.Web.Features.Matching;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Children;
 
 /// <summary>Adds a name, identifier, address, contact or vulnerability to a person's record.</summary>
-public sealed class AddToRecordModel(SafeguardDbContext db, ChildAccessService access, LanguageReview language) : PageModel
+public sealed class AddToRecordModel(SafeguardDbContext db, ChildAccessService access, LanguageReview language, PersonMatching matching) : PageModel
 {
     [BindProperty]
     public ItemInput Input { get; set; } = new();
@@ -88,6 +89,13 @@ public sealed class AddToRecordModel(SafeguardDbContext db, ChildAccessService a
         }
         db.Add(item);
         await db.SaveChangesAsync(cancellationToken);
+        if (item is PersonName or PersonIdentifier or PersonAddress)
+        {
+            // A new name, identifier or address can show that this child is someone another agency already holds.
+            var match = await matching.MatchOnIntakeAsync(id, cancellationToken);
+            TempData["Saved"] = "Your addition was saved to the record." + MatchText.Outcome(match);
+            return Redirect($"/children/{match.LinkedInto ?? id}");
+        }
         TempData["Saved"] = "Your addition was saved to the record.";
         return Redirect($"/children/{id}");
     }

@@ -6,12 +6,16 @@ using Safeguard.Core.People;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Matching;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Children;
 
-/// <summary>Corrects a person's details. The save writes the values before and after to the ledger.</summary>
-public sealed class EditDetailsModel(SafeguardDbContext db, ChildAccessService access) : PageModel
+/// <summary>
+/// Corrects a person's details. The save writes the values before and after to the ledger; the corrected record is
+/// then matched against everyone else (a correction can reveal that two records are one person).
+/// </summary>
+public sealed class EditDetailsModel(SafeguardDbContext db, ChildAccessService access, PersonMatching matching) : PageModel
 {
     [BindProperty]
     public DetailsInput Input { get; set; } = new();
@@ -36,6 +40,7 @@ public sealed class EditDetailsModel(SafeguardDbContext db, ChildAccessService a
         public string? Nationality { get; set; }
         public string? FirstLanguage { get; set; }
         public bool InterpreterNeeded { get; set; }
+        public string? Phone { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Id<Person> id, CancellationToken cancellationToken)
@@ -60,6 +65,7 @@ public sealed class EditDetailsModel(SafeguardDbContext db, ChildAccessService a
             Nationality = person.Nationality,
             FirstLanguage = person.FirstLanguage,
             InterpreterNeeded = person.InterpreterNeeded,
+            Phone = person.Phone,
         };
         return Page();
     }
@@ -78,19 +84,8 @@ public sealed class EditDetailsModel(SafeguardDbContext db, ChildAccessService a
         var nationality = ModelState.OptionalText(Input.Nationality, "Input.Nationality", 100, "Nationality");
         var language = ModelState.OptionalText(Input.FirstLanguage, "Input.FirstLanguage", 100, "First language");
         var dateOfBirth = ModelState.OptionalPastDate(Input.DateOfBirth, "Input.DateOfBirth", "Date of birth", DateOnly.FromDateTime(db.Now.UtcDateTime));
-        string? nhsNumber = null;
-        if (!string.IsNullOrWhiteSpace(Input.NhsNumber))
-        {
-            nhsNumber = NhsNumber.Normalise(Input.NhsNumber);
-            if (nhsNumber is null)
-            {
-                ModelState.AddModelError("Input.NhsNumber", "NHS number must be 10 digits");
-            }
-            else if (!NhsNumber.IsValid(nhsNumber))
-            {
-                ModelState.AddModelError("Input.NhsNumber", "This is not a valid NHS number: check each digit (the last digit is a check digit)");
-            }
-        }
+        var nhsNumber = ModelState.OptionalNhsNumber(Input.NhsNumber, "Input.NhsNumber");
+        var phone = ModelState.OptionalText(Input.Phone, "Input.Phone", 40, "Phone");
         if (!Enum.TryParse<Sex>(Input.Sex, out var sex))
         {
             ModelState.AddModelError("Input.Sex", "Choose an option for sex");
@@ -115,8 +110,10 @@ public sealed class EditDetailsModel(SafeguardDbContext db, ChildAccessService a
         person.Nationality = nationality;
         person.FirstLanguage = language;
         person.InterpreterNeeded = Input.InterpreterNeeded;
+        person.Phone = phone;
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Saved"] = "Your corrections were saved. The previous details are kept in the record's history.";
-        return Redirect($"/children/{id}");
+        var match = await matching.MatchOnIntakeAsync(id, cancellationToken);
+        TempData["Saved"] = "Your corrections were saved. The previous details are kept in the record's history." + MatchText.Outcome(match);
+        return Redirect($"/children/{match.LinkedInto ?? id}");
     }
 }

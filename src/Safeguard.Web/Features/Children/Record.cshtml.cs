@@ -20,8 +20,13 @@ public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access
     public List<CaseSummary> Cases { get; private set; } = [];
     public ChildVoiceSummary? Voice { get; private set; }
     public ChildScreening? Screening { get; private set; }
+    public List<LinkedRecord> Linked { get; private set; } = [];
+    public int PossibleMatches { get; private set; }
 
     public sealed record CaseSummary(string Agency, string Category, string Reference, string? Lead);
+
+    /// <summary>A record linked into this one as the same person: what it said, and when and how it was linked.</summary>
+    public sealed record LinkedRecord(string Name, DateOnly? DateOfBirth, string? NhsNumber, string RecordedBy, DateTimeOffset LinkedAt, bool Automatic);
 
     public async Task<IActionResult> OnGetAsync(Id<Person> id, CancellationToken cancellationToken)
     {
@@ -35,13 +40,22 @@ public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access
             Voice = await ChildVoiceSummary.ForChildAsync(db, id, cancellationToken);
             Screening = await db.Screenings.AsNoTracking().Where(s => s.PersonId == id).OrderByDescending(s => s.RecordedAt).FirstOrDefaultAsync(cancellationToken);
         }
-        Names = await db.PersonNames.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).OrderBy(n => n.RecordedAt).ToListAsync(cancellationToken);
-        Identifiers = await db.PersonIdentifiers.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).ToListAsync(cancellationToken);
-        Addresses = await db.PersonAddresses.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).ToListAsync(cancellationToken);
+        // The combined record: everything recorded on any record linked with this one as the same person.
+        var cluster = await PersonClusters.ClusterOfAsync(db, id, cancellationToken);
+        Names = await db.PersonNames.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.SupersededAt == null).OrderBy(n => n.RecordedAt).ToListAsync(cancellationToken);
+        Identifiers = await db.PersonIdentifiers.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.SupersededAt == null).ToListAsync(cancellationToken);
+        Addresses = await db.PersonAddresses.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.SupersededAt == null).ToListAsync(cancellationToken);
         Addresses = [.. Addresses.OrderByDescending(a => a.From ?? DateOnly.MinValue)];
-        Contacts = await db.PersonContacts.AsNoTracking().Where(n => n.PersonId == id && n.SupersededAt == null).ToListAsync(cancellationToken);
-        Vulnerabilities = await db.PersonVulnerabilities.AsNoTracking().Where(n => n.PersonId == id && n.EndedAt == null).ToListAsync(cancellationToken);
-        var cases = await db.Cases.AsNoTracking().Where(c => c.PersonId == id && c.ClosedAt == null)
+        Contacts = await db.PersonContacts.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.SupersededAt == null).ToListAsync(cancellationToken);
+        Vulnerabilities = await db.PersonVulnerabilities.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.EndedAt == null).ToListAsync(cancellationToken);
+        Linked = await db.PersonMerges.AsNoTracking().Where(m => m.UndoneAt == null && cluster.Contains(m.MergedId))
+            .Join(db.People, m => m.MergedId, p => p.Id, (m, p) => new { m, p })
+            .Join(db.Agencies, x => x.p.CreatedByAgencyId, a => a.Id, (x, a) => new LinkedRecord(
+                x.p.GivenName + " " + x.p.FamilyName, x.p.DateOfBirth, x.p.NhsNumber, a.Name, x.m.At, x.m.Method == MergeMethod.Automatic))
+            .ToListAsync(cancellationToken);
+        PossibleMatches = await db.PersonMatchReviews.CountAsync(r => r.Status == MatchReviewStatus.Pending
+            && (cluster.Contains(r.PersonId) || cluster.Contains(r.CandidateId)), cancellationToken);
+        var cases = await db.Cases.AsNoTracking().Where(c => cluster.Contains(c.PersonId) && c.ClosedAt == null)
             .Join(db.Agencies, c => c.AgencyId, a => a.Id, (c, a) => new { c.Id, Agency = a.Name, c.Category, c.Reference })
             .ToListAsync(cancellationToken);
         var caseIds = cases.Select(c => c.Id).ToList();

@@ -93,7 +93,10 @@ public sealed class SearchModel(SafeguardDbContext db, ChildAccessService access
                 || db.PersonNames.Any(n => n.PersonId == p.Id && n.SupersededAt == null && EF.Functions.Like(n.Name.ToLower(), pattern, "\\")));
 #pragma warning restore CA1304, CA1311
         }
-        var people = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(MaximumResults)
+        var found = await query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).Take(MaximumResults).Select(p => p.Id).ToListAsync(cancellationToken);
+        // A record linked into another as the same person is found, and shown, as the survivor of the two.
+        var roots = (await PersonClusters.RootsAsync(db, found, cancellationToken)).Values.Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => roots.Contains(p.Id)).OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth }).ToListAsync(cancellationToken);
         var knownTo = await access.KnownToAsync(people.Select(p => p.Id).ToList(), cancellationToken);
 

@@ -37,8 +37,9 @@ public sealed class WhoViewedModel(SafeguardDbContext db, ChildAccessService acc
         {
             Header = ChildHeader.For(person, basis, "who-viewed", db.Now, User);
         }
-        var stream = Person.PersonStream(id);
-        var entries = await db.AccessLog.AsNoTracking().Where(e => e.Stream == stream)
+        // Views of any record linked with this one as the same person.
+        var streams = (await PersonClusters.ClusterOfAsync(db, id, cancellationToken)).Select(Person.PersonStream).ToList();
+        var entries = await db.AccessLog.AsNoTracking().Where(e => streams.Contains(e.Stream))
             .OrderByDescending(e => e.Sequence).Take(500).ToListAsync(cancellationToken);
         Rows = await AccessLogRows.DescribeAsync(db, entries, cancellationToken);
         return Page();

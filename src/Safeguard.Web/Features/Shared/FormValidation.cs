@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Safeguard.Core.People;
 
 namespace Safeguard.Web.Features.Shared;
 
@@ -80,5 +81,25 @@ public static class FormValidation
             modelState.AddModelError(key, $"{what} must be within the last 120 years");
         }
         return date;
+    }
+
+    /// <summary>An NHS number that, if given, is ten digits with a valid check digit; returned as the ten digits.</summary>
+    public static string? OptionalNhsNumber(this ModelStateDictionary modelState, string? value, string key)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var nhsNumber = NhsNumber.Normalise(value);
+        if (nhsNumber is null)
+        {
+            modelState.AddModelError(key, "NHS number must be 10 digits");
+        }
+        else if (!NhsNumber.IsValid(nhsNumber))
+        {
+            modelState.AddModelError(key, "This is not a valid NHS number: check each digit (the last digit is a check digit)");
+        }
+        return nhsNumber;
     }
 }

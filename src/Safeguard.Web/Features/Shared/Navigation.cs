@@ -15,6 +15,7 @@ public static class Navigation
         if (user.IsInRole(Roles.FrontDoor))
         {
             items.Add(new("Front door", "/front-door"));
+            items.Add(new("Possible matches", "/matching"));
         }
         items.Add(user.IsInRole(Roles.IntelligenceAnalyst) ? new("Intelligence", "/intelligence") : new("Intelligence", "/intelligence/received"));
         if (user.IsInRole(Roles.IntelligenceAnalyst) || user.IsInRole(Roles.SeniorManager) || user.IsInRole(Roles.PartnershipAdministrator) || user.IsInRole(Roles.Scrutineer))

@@ -1657,6 +1657,28 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                     b.ToTable("LicensingNotices");
                 });
 
+            modelBuilder.Entity("Safeguard.Web.Data.Model.MatchModelVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("TrainedOnRecords")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("MatchModelVersions", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Web.Data.Model.MeetingInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1980,6 +2002,9 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("MiddleNames")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1992,6 +2017,10 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2002,6 +2031,8 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                     b.HasIndex("CreatedByAgencyId");
 
                     b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NhsNumber");
 
@@ -2135,6 +2166,162 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                     b.HasIndex("Kind", "Value");
 
                     b.ToTable("PersonIdentifiers");
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchKey", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId", "Key");
+
+                    b.HasIndex("Key", "PersonId")
+                        .HasDatabaseName("IX_PersonMatchKeys_Live")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable("PersonMatchKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PersonMatchRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("MergeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("PersonId", "CandidateId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("PersonMatchReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UndoReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UndoneByUserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("PersonMerges", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Web.Data.Model.PersonName", b =>
@@ -3012,6 +3199,11 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                         .HasForeignKey("CreatedByAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Safeguard.Web.Data.Model.PersonAddress", b =>
@@ -3037,6 +3229,69 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                     b.HasOne("Safeguard.Web.Data.Model.Person", null)
                         .WithMany("Identifiers")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchKey", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchRecord", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Safeguard.Web.Data.Model.PersonMatchRecord", "PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchReview", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Web.Data.Model.MatchModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMerge", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Web.Data.Model.MatchModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Web.Data.Model.PersonMatchReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

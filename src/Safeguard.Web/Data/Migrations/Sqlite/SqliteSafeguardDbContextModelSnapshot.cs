@@ -1646,6 +1646,28 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                     b.ToTable("LicensingNotices");
                 });
 
+            modelBuilder.Entity("Safeguard.Web.Data.Model.MatchModelVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainedOnRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("MatchModelVersions", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Web.Data.Model.MeetingInvitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1969,6 +1991,9 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MiddleNames")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1981,6 +2006,10 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1991,6 +2020,8 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                     b.HasIndex("CreatedByAgencyId");
 
                     b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("NhsNumber");
 
@@ -2124,6 +2155,162 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "Value");
 
                     b.ToTable("PersonIdentifiers");
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchKey", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Key");
+
+                    b.HasIndex("Key", "PersonId")
+                        .HasDatabaseName("IX_PersonMatchKeys_Live")
+                        .HasFilter("\"SupersededAt\" IS NULL");
+
+                    b.ToTable("PersonMatchKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchRecord", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("PersonMatchRecords", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CandidateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MergeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("PersonId", "CandidateId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("PersonMatchReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UndoneByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("PersonMerges", (string)null);
                 });
 
             modelBuilder.Entity("Safeguard.Web.Data.Model.PersonName", b =>
@@ -3001,6 +3188,11 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                         .HasForeignKey("CreatedByAgencyId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Safeguard.Web.Data.Model.PersonAddress", b =>
@@ -3026,6 +3218,69 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                     b.HasOne("Safeguard.Web.Data.Model.Person", null)
                         .WithMany("Identifiers")
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchKey", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchRecord", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Safeguard.Web.Data.Model.PersonMatchRecord", "PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMatchReview", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Web.Data.Model.MatchModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.PersonMerge", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MergedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Web.Data.Model.MatchModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Web.Data.Model.PersonMatchReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Safeguard.Web.Data.Model.Person", null)
+                        .WithMany()
+                        .HasForeignKey("SurvivorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
