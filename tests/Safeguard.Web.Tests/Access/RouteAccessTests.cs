@@ -46,8 +46,8 @@ public sealed class RouteTableFixture : IAsyncLifetime
         // Related: their agency (CSC) has an open case. Unrelated: only health knows the child.
         Related = await ChildWithCaseAsync(db, "Related", csc.Id);
         Unrelated = await ChildWithCaseAsync(db, "Unrelated", health.Id);
-        _casework[true] = await CaseworkFixture.CreateAsync(db, Related, await ChildWithCaseAsync(db, "RelatedConcern", csc.Id), pendingNoFurtherAction: true);
-        _casework[false] = await CaseworkFixture.CreateAsync(db, Unrelated, await ChildWithCaseAsync(db, "UnrelatedConcern", health.Id), pendingNoFurtherAction: false);
+        _casework[true] = await CaseworkFixture.CreateAsync(db, Related, await ChildWithCaseAsync(db, "RelatedConcern", csc.Id), await ChildWithCaseAsync(db, "RelatedTaken", csc.Id), pendingNoFurtherAction: true);
+        _casework[false] = await CaseworkFixture.CreateAsync(db, Unrelated, await ChildWithCaseAsync(db, "UnrelatedConcern", health.Id), await ChildWithCaseAsync(db, "UnrelatedTaken", health.Id), pendingNoFurtherAction: false);
 
         // A possible match waiting for the front door, and a link it may undo.
         var review = new PersonMatchReview { PersonId = Related, CandidateId = Unrelated, Probability = 0.5, Reason = Core.Matching.ReviewReason.Possible, CreatedAt = db.Now };
@@ -69,10 +69,12 @@ public sealed class RouteTableFixture : IAsyncLifetime
     /// A concern, meeting, action and missing episode for each kind of child, so the casework routes are tried on
     /// records that exist. The concerns are about children of their own, because taking a concern at the front door
     /// opens a case for its child: that must not turn the unrelated child of the other routes into a related one.
+    /// For the same reason the front door's "take" is tried on a concern of its own (<see cref="Taken"/>): taking the
+    /// unrelated concern would relate its child to the CSC roles tried after the front door.
     /// </summary>
-    internal sealed record CaseworkFixture(Id<Concern> Concern, Id<CaseMeeting> Meeting, Id<CaseAction> Action, Id<MissingEpisodeRecord> Episode)
+    internal sealed record CaseworkFixture(Id<Concern> Concern, Id<Concern> Taken, Id<CaseMeeting> Meeting, Id<CaseAction> Action, Id<MissingEpisodeRecord> Episode)
     {
-        public static async Task<CaseworkFixture> CreateAsync(SafeguardDbContext db, Id<Person> child, Id<Person> concernChild, bool pendingNoFurtherAction)
+        public static async Task<CaseworkFixture> CreateAsync(SafeguardDbContext db, Id<Person> child, Id<Person> concernChild, Id<Person> takenChild, bool pendingNoFurtherAction)
         {
             var reporter = await db.Users.SingleAsync(u => u.Email == DemoPartnership.EmailOf("youth.worker"));
             var decider = await db.Users.SingleAsync(u => u.Email == DemoPartnership.EmailOf("mash.triage"));
@@ -87,6 +89,17 @@ public sealed class RouteTableFixture : IAsyncLifetime
                 WhatHappened = "Route table fixture.",
             };
             db.Concerns.Add(concern);
+            var taken = new Concern
+            {
+                Reference = $"REF-TEST-{Guid.NewGuid():N}"[..20],
+                ReceivedAt = db.Now,
+                ReportedByUserId = reporter.Id,
+                ReporterAgencyId = reporter.AgencyId,
+                ChildGivenName = "Fixture",
+                PersonId = takenChild,
+                WhatHappened = "Route table fixture: taken by the front door.",
+            };
+            db.Concerns.Add(taken);
             if (pendingNoFurtherAction)
             {
                 db.ConcernDecisions.Add(new ConcernDecision
@@ -119,7 +132,7 @@ public sealed class RouteTableFixture : IAsyncLifetime
             var episode = new MissingEpisodeRecord { PersonId = child, WentMissingAt = db.Now.AddHours(-5), Circumstances = "Fixture", ReportedByUserId = decider.Id, ReportedByAgencyId = decider.AgencyId, ReportedAt = db.Now };
             db.MissingEpisodes.Add(episode);
             await db.SaveChangesAsync();
-            return new CaseworkFixture(concern.Id, meeting.Id, action.Id, episode.Id);
+            return new CaseworkFixture(concern.Id, taken.Id, meeting.Id, action.Id, episode.Id);
         }
     }
 
@@ -249,7 +262,7 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
         var casework = _casework[related];
         var path = route
             .Replace("{id}", child.ToString(), StringComparison.Ordinal)
-            .Replace("{concernId}", casework.Concern.ToString(), StringComparison.Ordinal)
+            .Replace("{concernId}", (handler == "Take" ? casework.Taken : casework.Concern).ToString(), StringComparison.Ordinal)
             .Replace("{meetingId}", casework.Meeting.ToString(), StringComparison.Ordinal)
             .Replace("{actionId}", casework.Action.ToString(), StringComparison.Ordinal)
             .Replace("{episodeId}", casework.Episode.ToString(), StringComparison.Ordinal)
