@@ -75,7 +75,7 @@ public sealed class CaseworkPagesTests(BrowserFixture browser) : IAsyncLifetime
         page = await SignInAsync("mash.triage");
         await page.GotoAsync("/front-door");
         await page.Locator("tbody tr", new() { HasText = "Amber Lewis" }).GetByRole(AriaRole.Link).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Possible records" })).ToContainTextAsync("Same name (no date of birth given)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Possible records" })).ToContainTextAsync("Possibly the same child (family name: exact; given name: exact)");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Link to Amber Lewis" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Decide" }).ClickAsync();

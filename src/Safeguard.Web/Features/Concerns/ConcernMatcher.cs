@@ -1,20 +1,22 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
+using MatchBand = Safeguard.Core.Matching.MatchBand;
 using Safeguard.Core.People;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Matching;
 
 namespace Safeguard.Web.Features.Concerns;
 
 /// <summary>
 /// Finds existing records that may be the child or an adult in a concern, as the reporter enters them.
-/// THE SEAM FOR THE MATCHING ENGINE: until probabilistic person matching lands, this matches on identifiers (the NHS
-/// number) and on name plus date of birth (exact, ignoring case, including a child's other recorded names); with no
-/// date of birth, on the full name alone. Replace the bodies of <see cref="ChildCandidatesAsync"/> and
-/// <see cref="AdultCandidatesAsync"/> with calls to the engine; callers only see <see cref="Candidate"/>s, best first.
+/// A child is looked for by the person-matching engine (<see cref="PersonMatching"/>: spellings, nicknames, a
+/// mistyped date of birth, records linked as one person), and also, as a floor the engine's threshold must never
+/// raise, by the NHS number and by exact name plus date of birth (including a child's other recorded names); with no
+/// date of birth, on the full name alone. Callers only see <see cref="Candidate"/>s, best first.
 /// It does not log anything: the page that shows candidates records each as seen in a search.
 /// </summary>
-public sealed class ConcernMatcher(SafeguardDbContext db)
+public sealed class ConcernMatcher(SafeguardDbContext db, PersonMatching matching)
 {
     private const int MaximumCandidates = 5;
 
@@ -22,8 +24,8 @@ public sealed class ConcernMatcher(SafeguardDbContext db)
 
     public async Task<List<Candidate>> ChildCandidatesAsync(string? givenName, string? familyName, DateOnly? dateOfBirth, string? nhsNumber, CancellationToken cancellationToken = default)
     {
-        var candidates = new List<Candidate>();
-        var children = db.People.AsNoTracking().Where(p => p.Kind == PersonKind.Child);
+        var candidates = await EngineCandidatesAsync(givenName, familyName, dateOfBirth, nhsNumber, cancellationToken);
+        var children = db.People.AsNoTracking().Where(p => p.Kind == PersonKind.Child && p.MergedIntoId == null);
         if (NhsNumber.Normalise(nhsNumber) is { } nhs && NhsNumber.IsValid(nhs))
         {
             candidates.AddRange(await children.Where(p => p.NhsNumber == nhs)
@@ -51,6 +53,37 @@ public sealed class ConcernMatcher(SafeguardDbContext db)
                 .ToListAsync(cancellationToken));
         }
         return [.. candidates.DistinctBy(c => c.Id).Take(MaximumCandidates)];
+    }
+
+    /// <summary>The engine's possible and certain children for what the reporter typed, with its reason in words.</summary>
+    private async Task<List<Candidate>> EngineCandidatesAsync(string? givenName, string? familyName, DateOnly? dateOfBirth, string? nhsNumber, CancellationToken cancellationToken)
+    {
+        if (FullName(givenName, familyName) is null)
+        {
+            return [];
+        }
+        var typed = new Person
+        {
+            Kind = PersonKind.Child,
+            GivenName = givenName?.Trim() ?? "",
+            FamilyName = familyName?.Trim() ?? "",
+            DateOfBirth = dateOfBirth,
+            NhsNumber = NhsNumber.Normalise(nhsNumber) is { } nhs && NhsNumber.IsValid(nhs) ? nhs : null,
+        };
+        var found = await matching.FindCandidatesAsync(MatchIndex.Forms(typed, [], [], [])[0], cancellationToken);
+        var ids = found.Select(c => c.PersonId).ToList();
+        var people = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.Kind == PersonKind.Child)
+            .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        return [.. found.Where(c => people.ContainsKey(c.PersonId)).Select(c => new Candidate(c.PersonId, people[c.PersonId].Name, people[c.PersonId].DateOfBirth, Why(c)))];
+    }
+
+    /// <summary>"Almost certainly the same child: ..." with the fields that agree most, as the reporter would say them.</summary>
+    private static string Why(PersonMatching.Candidate candidate)
+    {
+        var agreeing = candidate.Explanation.Where(f => f.Weight > 0).OrderByDescending(f => f.Weight).Take(3)
+            .Select(f => $"{f.Field.Replace('_', ' ')}: {f.Level}");
+        var band = candidate.Band == MatchBand.Certain ? "Almost certainly the same child" : "Possibly the same child";
+        return $"{band} ({string.Join("; ", agreeing)})";
     }
 
     public async Task<List<Candidate>> AdultCandidatesAsync(string? name, CancellationToken cancellationToken = default)
