@@ -10,6 +10,7 @@ using Safeguard.Core.People;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Matching;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Intelligence;
@@ -20,7 +21,7 @@ namespace Safeguard.Web.Features.Intelligence;
 /// typed, dated links between any two of them, each with a confidence.
 /// </summary>
 [Authorize(Policy = Policies.IntelligenceUnit)]
-public sealed class LinkModel(SafeguardDbContext db) : PageModel
+public sealed class LinkModel(SafeguardDbContext db, PersonMatching matching) : PageModel
 {
     public IntelligenceItem Item { get; private set; } = null!;
     public PoleEvent? Event { get; private set; }
@@ -209,6 +210,7 @@ public sealed class LinkModel(SafeguardDbContext db) : PageModel
             }
         }
         var now = db.Now;
+        var isNew = person is null;
         if (person is null)
         {
             var today = DateOnly.FromDateTime(UkTime.ToLocal(now).DateTime);
@@ -232,7 +234,14 @@ public sealed class LinkModel(SafeguardDbContext db) : PageModel
         await PoleRecords.ReferenceAsync(db, Item, person.Id.Value, NodeKind.Person, role.Value, user, cancellationToken);
         var problem = await LinkToEventAsync((person.Id.Value, NodeKind.Person), linkKind!.Value, confidence!.Value, user, cancellationToken);
         await PoleRecords.NotifyLicensingAsync(db, [person.Id], cancellationToken);
-        return await SaveAsync(Form, problem, $"{person.FullName} is linked as {role.Value.ToString().ToLowerInvariant()}.", cancellationToken);
+        var saved = await SaveAsync(Form, problem, $"{person.FullName} is linked as {role.Value.ToString().ToLowerInvariant()}.", cancellationToken);
+        if (isNew && problem is null)
+        {
+            // The lookup above finds only exact matches; the engine, once the new record and its keys are saved,
+            // links the one certain person it may be and sends possible ones to the front door (issue 4).
+            TempData["Saved"] += MatchText.Outcome(await matching.MatchOnIntakeAsync(person.Id, cancellationToken));
+        }
+        return saved;
     }
 
     public async Task<IActionResult> OnPostAddVehicleAsync(Id<IntelligenceItem> id, CancellationToken cancellationToken)

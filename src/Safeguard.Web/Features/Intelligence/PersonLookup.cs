@@ -6,9 +6,11 @@ using Safeguard.Web.Data.Model;
 namespace Safeguard.Web.Features.Intelligence;
 
 /// <summary>
-/// Finds the people already in Safeguard that a person entered with intelligence may be. THE SEAM for the
-/// person-matching engine: until it lands, an exact NHS number, or the same name (or a recorded alias) and the
-/// same date of birth. A name alone is never enough to say two records are one person.
+/// Finds the people already in Safeguard that a person entered with intelligence certainly is, for the analyst to
+/// choose from: an exact NHS number, or the same name (or a recorded alias) and the same date of birth. A name alone
+/// is never enough to say two records are one person. A person created because none was found is then matched by
+/// the person-matching engine (<see cref="Matching.PersonMatching"/>), which links a certain match and sends
+/// possible ones to the front door's review.
 /// </summary>
 public static class PersonLookup
 {
