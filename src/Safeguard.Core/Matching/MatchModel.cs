@@ -38,7 +38,7 @@ public sealed record MatchThresholds(double Match, double Certain, double Possib
 }
 
 /// <summary>
-/// Cells of pairs in one household (family name exact, same postcode) where independent fields overstate the
+/// Cells of pairs in one household (family name exact or nearly so, same postcode or address) where independent fields overstate the
 /// evidence, because brothers, sisters, twins and parents share a surname and an address.
 /// </summary>
 public enum HouseholdCell
@@ -68,7 +68,8 @@ public sealed record HouseholdAdjustments(double Siblings, double Twins, double 
 
     internal static HouseholdCell CellOf(int given, int family, int location, int dateOfBirth)
     {
-        if (family != 0 || location is not (0 or 1 or 3) || given == Comparisons.Missing)
+        // Family name exact, sharing a part, a variant or a slip away (a surname mistyped on one record is still the household's).
+        if (family is < 0 or > 3 || location is not (0 or 1 or 3) || given == Comparisons.Missing)
         {
             return HouseholdCell.None;
         }
