@@ -520,9 +520,9 @@ public static class Linker
                 return Math.Min(0, Math.Log2(fields(u) / uCell));
             }
             return new HouseholdAdjustments(
-                Siblings: Adjustment(HouseholdCell.Siblings, p => Household(p) * Sum(p[Comparisons.GivenName], 4, 7) * (1 - p[Comparisons.DateOfBirth][0])),
-                Twins: Adjustment(HouseholdCell.Twins, p => Household(p) * Sum(p[Comparisons.GivenName], 4, 7) * p[Comparisons.DateOfBirth][0]),
-                Namesakes: Adjustment(HouseholdCell.Namesakes, p => Household(p) * Sum(p[Comparisons.GivenName], 0, 3) * p[Comparisons.DateOfBirth][4]));
+                Siblings: Adjustment(HouseholdCell.Siblings, p => Household(p) * Sum(p[Comparisons.GivenName], Matching.HouseholdAdjustments.GivenNotAlike, 8) * (1 - p[Comparisons.DateOfBirth][0])),
+                Twins: Adjustment(HouseholdCell.Twins, p => Household(p) * Sum(p[Comparisons.GivenName], Matching.HouseholdAdjustments.GivenNotAlike, 8) * p[Comparisons.DateOfBirth][0]),
+                Namesakes: Adjustment(HouseholdCell.Namesakes, p => Household(p) * Sum(p[Comparisons.GivenName], 0, Matching.HouseholdAdjustments.GivenNotAlike - 1) * p[Comparisons.DateOfBirth][4]));
         }
 
         // The location levels that need one postcode (same address, same postcode and similar address, same

@@ -66,6 +66,9 @@ public sealed record HouseholdAdjustments(double Siblings, double Twins, double 
         _ => 0,
     };
 
+    /// <summary>The first given-name level that is not the same name (sounds alike, similar, initial, different).</summary>
+    internal const int GivenNotAlike = 5;
+
     internal static HouseholdCell CellOf(int given, int family, int location, int dateOfBirth)
     {
         // Family name exact, sharing a part, a variant or a slip away (a surname mistyped on one record is still the household's).
@@ -73,7 +76,7 @@ public sealed record HouseholdAdjustments(double Siblings, double Twins, double 
         {
             return HouseholdCell.None;
         }
-        if (given >= 4)
+        if (given >= GivenNotAlike)
         {
             return dateOfBirth == 0 ? HouseholdCell.Twins : HouseholdCell.Siblings;
         }
@@ -99,7 +102,7 @@ public enum MatchBand
 /// </summary>
 public sealed class MatchModel
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions s_json = new()
     {

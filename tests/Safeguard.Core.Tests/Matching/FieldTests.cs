@@ -96,4 +96,20 @@ public class NameVariantsTests
         Assert.Empty(table.FamiliesOf("solo")); // a line with one name is no family
         Assert.False(table.AreVariants("katie", "katherine"));
     }
+
+    [Theory]
+    [InlineData("shivx", true)] // an insertion
+    [InlineData("chevone", true)] // a deletion
+    [InlineData("hsiv", true)] // neighbouring letters swapped
+    [InlineData("shav", true)] // a substitution
+    [InlineData("shiv", false)] // in the table: its own families, no slips
+    [InlineData("sh", false)] // too short for a slip to mean anything
+    [InlineData("shivvvv", false)] // three slips away
+    public void Finds_the_families_one_slip_away_from_a_name_not_in_the_table(string name, bool found)
+    {
+        var table = NameVariants.Parse("siobhan, shiv, chevonne");
+        var families = table.FamiliesOneSlipAway(name);
+        Assert.Equal(found, families.Length == 1 && table.CanonicalName(families[0]) == "siobhan");
+        Assert.Equal(found, families.Length > 0);
+    }
 }
