@@ -36,7 +36,7 @@ public static class Comparisons
         new("given_name", ["exact", "swapped with family name", "nickname or transliteration", "close spelling", "nickname with a slip", "sounds alike", "similar", "initial or middle name", "different"], 0),
         new("family_name", ["exact", "shares a part", "transliteration or variant", "close spelling", "sounds alike", "similar", "different"], 0),
         new("middle_names", ["exact", "same initial", "different"], -1),
-        new("date_of_birth", ["exact", "day and month swapped", "one digit off", "year off by one", "different"], 0),
+        new("date_of_birth", ["exact", "day and month swapped", "one digit off", "year off by one", "two digits off", "different"], 0),
         new("sex", ["same", "different"], -1),
         new("location", ["same address", "same postcode, similar address", "similar address", "same postcode", "same postcode sector", "same postcode district", "different"], -1),
         new("nhs_number", ["same", "different (both valid)"], -1),

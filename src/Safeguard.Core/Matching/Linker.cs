@@ -522,7 +522,7 @@ public static class Linker
             return new HouseholdAdjustments(
                 Siblings: Adjustment(HouseholdCell.Siblings, p => Household(p) * Sum(p[Comparisons.GivenName], Matching.HouseholdAdjustments.GivenNotAlike, 8) * (1 - p[Comparisons.DateOfBirth][0])),
                 Twins: Adjustment(HouseholdCell.Twins, p => Household(p) * Sum(p[Comparisons.GivenName], Matching.HouseholdAdjustments.GivenNotAlike, 8) * p[Comparisons.DateOfBirth][0]),
-                Namesakes: Adjustment(HouseholdCell.Namesakes, p => Household(p) * Sum(p[Comparisons.GivenName], 0, Matching.HouseholdAdjustments.GivenNotAlike - 1) * p[Comparisons.DateOfBirth][4]));
+                Namesakes: Adjustment(HouseholdCell.Namesakes, p => Household(p) * Sum(p[Comparisons.GivenName], 0, Matching.HouseholdAdjustments.GivenNotAlike - 1) * p[Comparisons.DateOfBirth][(int)DateAgreement.Different]));
         }
 
         // The location levels that need one postcode (same address, same postcode and similar address, same

@@ -80,7 +80,7 @@ public sealed record HouseholdAdjustments(double Siblings, double Twins, double 
         {
             return dateOfBirth == 0 ? HouseholdCell.Twins : HouseholdCell.Siblings;
         }
-        return dateOfBirth == 4 ? HouseholdCell.Namesakes : HouseholdCell.None;
+        return dateOfBirth == (int)DateAgreement.Different ? HouseholdCell.Namesakes : HouseholdCell.None;
     }
 
     internal static HouseholdCell CellOf(ReadOnlySpan<sbyte> levels) =>

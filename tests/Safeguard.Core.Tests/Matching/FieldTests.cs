@@ -10,7 +10,10 @@ public class DateOfBirthTests
     [InlineData("2012-03-04", "2012-03-07", DateAgreement.OneDigitOff)]
     [InlineData("2012-03-04", "2013-03-04", DateAgreement.OneDigitOff)] // 2012→2013 is also one digit
     [InlineData("2009-03-04", "2010-03-04", DateAgreement.YearOffByOne)] // two digits differ, one year apart
-    [InlineData("2012-03-04", "2014-05-04", DateAgreement.Different)]
+    [InlineData("2011-06-18", "2012-06-08", DateAgreement.TwoDigitsOff)] // a slip in each of two records
+    [InlineData("2012-03-04", "2014-05-04", DateAgreement.TwoDigitsOff)]
+    [InlineData("2012-03-04", "2014-05-09", DateAgreement.Different)]
+    [InlineData("2013-03-26", "1989-09-17", DateAgreement.Different)] // a parent and child
     [InlineData("2012-03-04", "1998-11-20", DateAgreement.Different)]
     public void Levels_follow_the_errors_people_make(string a, string b, DateAgreement expected) =>
         Assert.Equal(expected, DateOfBirth.Compare(DateOnly.Parse(a, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(b, System.Globalization.CultureInfo.InvariantCulture)));
