@@ -22,7 +22,6 @@ public static class Analyse
             options[args[i]] = args[i + 1];
         }
         string? Option(string name) => options.GetValueOrDefault(name);
-        var threshold = double.Parse(Option("--threshold") ?? "0.9", CultureInfo.InvariantCulture);
         var examples = int.Parse(Option("--examples") ?? "0", CultureInfo.InvariantCulture);
         if (Option("--persons") is not { } persons || Option("--truth") is not { } truth
             || Option("--candidates") is not { } candidates || Option("--model") is not { } modelFile)
@@ -32,6 +31,7 @@ public static class Analyse
         }
 
         var model = MatchModel.FromJson(File.ReadAllText(modelFile));
+        var threshold = Option("--threshold") is { } given ? double.Parse(given, CultureInfo.InvariantCulture) : model.Thresholds.Match;
         var records = PersonCsv.Read(new StreamReader(persons), persons, new Dictionary<string, string>()).Records
             .ToDictionary(r => r.Id, model.Prepare, StringComparer.Ordinal);
         var personOf = ReadRows(truth).ToDictionary(r => r[0], r => r[1], StringComparer.Ordinal);
@@ -75,9 +75,9 @@ public static class Analyse
         lostInScoring.Print("lost in scoring (what the two records disagree on)", records, examples);
         falseMatches.Print("false matches (kind)", records, examples);
 
-        Console.WriteLine("F1 at other thresholds (on this data: for understanding, not for choosing):");
+        Console.WriteLine("F1 at other thresholds (choose one on a held-out seed, never on the data you report):");
         var sorted = scored.Select(p => (p.Value, Same: personOf[p.Key.Item1] == personOf[p.Key.Item2])).ToArray();
-        foreach (var t in new[] { 0.5, 0.8, 0.9, 0.95, 0.99, 0.999 })
+        foreach (var t in new[] { 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 0.999 })
         {
             var found = sorted.Where(s => s.Value >= t).ToArray();
             var tp = found.Count(s => s.Same);

@@ -34,7 +34,7 @@ public sealed record TermFrequencies(double Minimum, IReadOnlyDictionary<string,
 /// </summary>
 public sealed record MatchThresholds(double Match, double Certain, double Possible)
 {
-    public static MatchThresholds Default { get; } = new(Match: 0.9, Certain: 0.999, Possible: 0.05);
+    public static MatchThresholds Default { get; } = new(Match: 0.85, Certain: 0.999, Possible: 0.05);
 }
 
 /// <summary>
