@@ -74,6 +74,7 @@ public static class Analyse
         lostInBlocking.Print("lost in blocking (what the two records disagree on)", records, examples);
         lostInScoring.Print("lost in scoring (what the two records disagree on)", records, examples);
         falseMatches.Print("false matches (kind)", records, examples);
+        falseMatches.PrintGroups("false matches by group");
 
         Console.WriteLine("F1 at other thresholds (choose one on a held-out seed, never on the data you report):");
         var sorted = scored.Select(p => (p.Value, Same: personOf[p.Key.Item1] == personOf[p.Key.Item2])).ToArray();
@@ -144,6 +145,16 @@ public static class Analyse
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          p={probability:F4} {Describe(records[pair.A])}  ~  {Describe(records[pair.B])}"));
                 }
+            }
+        }
+
+        // Totals of the kinds sharing the part before " | " (all of them, not only the 25 largest kinds).
+        public void PrintGroups(string title)
+        {
+            Console.WriteLine($"{title}:");
+            foreach (var group in _byKind.GroupBy(k => k.Key.Split(" | ")[0], StringComparer.Ordinal).OrderByDescending(g => g.Sum(k => k.Value.Count)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {group.Sum(k => k.Value.Count),6}  {group.Key}"));
             }
         }
 
