@@ -7,7 +7,7 @@ namespace Safeguard.Bench;
 /// <summary>
 /// BenchmarkDotNet inner-loop benchmarks: dotnet run -c Release --project bench/Safeguard.Bench -- --filter '*'
 /// Whole-job scenarios on real databases and data: dotnet run -c Release --project bench/Safeguard.Bench -- scenario NAME ...
-/// `evaluate` scores a linkage result against the truth for bench/matching.sh.
+/// `evaluate` scores a linkage result against the truth for bench/matching.sh; `analyse` breaks its errors down.
 /// (the bench/*.sh scripts run these and start what they need). Results are written up in docs/benchmarks/.
 /// </summary>
 public static class BenchProgram
@@ -17,6 +17,10 @@ public static class BenchProgram
         if (args is ["evaluate", .. var evaluateArgs])
         {
             return Evaluate.Run(evaluateArgs);
+        }
+        if (args is ["analyse", .. var analyseArgs])
+        {
+            return Analyse.Run(analyseArgs);
         }
         if (args is ["scenario", var name, .. var rest])
         {

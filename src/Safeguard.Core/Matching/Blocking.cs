@@ -29,7 +29,7 @@ public static class Blocking
         new("identifier", "same identifier", [Comparisons.Identifier]),
         new("email", "same email address", [Comparisons.Email]),
         new("phone", "same phone number", [Comparisons.Phone]),
-        new("names_year_month", "given and family name codes (either order), year and month of birth", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.DateOfBirth]),
+        new("names_year", "given and family name codes (either order) and year of birth (the day or month may be wrong)", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.DateOfBirth]),
         new("names_birthday", "given and family name codes (either order), day and month of birth (the year may be wrong)", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.DateOfBirth]),
         new("given_dob", "given name code and date of birth (day and month in either order)", [Comparisons.GivenName, Comparisons.DateOfBirth]),
         new("family_dob", "family name code and date of birth (day and month in either order)", [Comparisons.FamilyName, Comparisons.DateOfBirth]),
@@ -38,6 +38,8 @@ public static class Blocking
         new("dob_area", "date of birth and postcode area (UK: district)", [Comparisons.DateOfBirth, Comparisons.Location]),
         new("names_area", "given and family name codes (either order) and postcode area", [Comparisons.GivenName, Comparisons.FamilyName, Comparisons.Location]),
         new("house_area", "house number, street name code and postcode area", [Comparisons.Location]),
+        new("given_house", "given name code, house number and street name code (the postcode may be missing or wrong)", [Comparisons.GivenName, Comparisons.Location]),
+        new("family_house", "family name code, house number and street name code (the postcode may be missing or wrong)", [Comparisons.FamilyName, Comparisons.Location]),
         new("names_no_dob", "given and family name as written (either order), when a date of birth is missing", [Comparisons.GivenName, Comparisons.FamilyName], OnlyWhenDateOfBirthMissing: true),
     ];
 
@@ -75,7 +77,6 @@ public static class Blocking
         {
             emit(3, r.Phone);
         }
-        var yearMonth = r.DateOfBirth is { } born ? string.Create(CultureInfo.InvariantCulture, $"{born.Year}-{born.Month:00}") : null;
         var dob = r.DateOfBirth is { } d ? UnorderedDate(d) : null;
         var postcode = r.Postcode?.Full;
         if (r.DateOfBirth is { } birth)
@@ -83,7 +84,7 @@ public static class Blocking
             var birthday = string.Create(CultureInfo.InvariantCulture, $"{birth.Month:00}{birth.Day:00}");
             foreach (var pair in NamePairs(r))
             {
-                emit(4, $"{pair}|{yearMonth}");
+                emit(4, string.Create(CultureInfo.InvariantCulture, $"{pair}|{birth.Year}"));
                 emit(5, $"{pair}|{birthday}");
             }
         }
@@ -125,10 +126,21 @@ public static class Blocking
                 emit(12, $"{r.HouseKey}|{area}");
             }
         }
+        if (r.HouseKey is { } house)
+        {
+            foreach (var given in r.GivenKeys)
+            {
+                emit(13, $"{given}|{house}");
+            }
+            foreach (var family in r.FamilyKeys)
+            {
+                emit(14, $"{family}|{house}");
+            }
+        }
         // Names as written rather than as codes: common names make the blocks of this date-less rule large.
         if (r.GivenFirst is { } first && r.FamilyJoined is { } surname)
         {
-            emit(13, string.CompareOrdinal(first, surname) <= 0 ? $"{first}|{surname}" : $"{surname}|{first}");
+            emit(15, string.CompareOrdinal(first, surname) <= 0 ? $"{first}|{surname}" : $"{surname}|{first}");
         }
     }
 

@@ -33,10 +33,10 @@ public static class Comparisons
 
     public static IReadOnlyList<ComparisonDefinition> All { get; } =
     [
-        new("given_name", ["exact", "swapped with family name", "nickname or transliteration", "close spelling", "sounds alike", "similar", "initial or middle name", "different"], 0),
+        new("given_name", ["exact", "swapped with family name", "nickname or transliteration", "close spelling", "nickname with a slip", "sounds alike", "similar", "initial or middle name", "different"], 0),
         new("family_name", ["exact", "shares a part", "transliteration or variant", "close spelling", "sounds alike", "similar", "different"], 0),
         new("middle_names", ["exact", "same initial", "different"], -1),
-        new("date_of_birth", ["exact", "day and month swapped", "one digit off", "year off by one", "different"], 0),
+        new("date_of_birth", ["exact", "day and month swapped", "one digit off", "year off by one", "two digits off", "different"], 0),
         new("sex", ["same", "different"], -1),
         new("location", ["same address", "same postcode, similar address", "similar address", "same postcode", "same postcode sector", "same postcode district", "different"], -1),
         new("nhs_number", ["same", "different (both valid)"], -1),
@@ -124,19 +124,25 @@ public static class Comparisons
         {
             return 3;
         }
-        if (CodesMatch(a.GivenCode, a.GivenAlternateCode, b.GivenCode, b.GivenAlternateCode))
+        // Jacdob and Jake: a misspelt name one slip from a variant of the other.
+        if (NameVariants.ShareFamily(a.GivenSlipFamilies, b.GivenFamilies) || NameVariants.ShareFamily(a.GivenFamilies, b.GivenSlipFamilies)
+            || NameVariants.ShareFamily(a.GivenSlipFamilies, b.GivenSlipFamilies))
         {
             return 4;
         }
-        if (jw >= Similar)
+        if (CodesMatch(a.GivenCode, a.GivenAlternateCode, b.GivenCode, b.GivenAlternateCode))
         {
             return 5;
         }
-        if (InitialOrMiddle(a, b) || InitialOrMiddle(b, a))
+        if (jw >= Similar)
         {
             return 6;
         }
-        return 7;
+        if (InitialOrMiddle(a, b) || InitialOrMiddle(b, a))
+        {
+            return 7;
+        }
+        return 8;
     }
 
     private static sbyte CompareFamily(PreparedRecord a, PreparedRecord b)
@@ -252,10 +258,12 @@ public static class Comparisons
         {
             return false;
         }
-        return SameName(a.Given, b.Family!) && SameName(a.Family!, b.Given);
+        return SameName(a.Given, b.FamilyJoined, a.GivenFamilies, b.FamilyFamilies) && SameName(a.FamilyJoined, b.Given, a.FamilyFamilies, b.GivenFamilies);
     }
 
-    private static bool SameName(string x, string y) => x == y || StringSimilarity.JaroWinkler(x, y) >= Close;
+    // The same name, a slip of it or a variant of it (a swap with a typo in one name is still a swap).
+    private static bool SameName(string x, string y, int[] xFamilies, int[] yFamilies) =>
+        x == y || IsClose(x, y, StringSimilarity.JaroWinkler(x, y)) || NameVariants.ShareFamily(xFamilies, yFamilies);
 
     // "K" for Katie, or the given name of one is the middle name of the other (a child known by a middle name).
     private static bool InitialOrMiddle(PreparedRecord a, PreparedRecord b)

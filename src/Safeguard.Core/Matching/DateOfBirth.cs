@@ -10,6 +10,12 @@ public enum DateAgreement
     OneDigitOff,
     /// <summary>Same day and month, year one apart: a half-remembered year.</summary>
     YearOffByOne,
+    /// <summary>
+    /// Two digits differ in yyyymmdd: two slips, one in each of two records of the person (2011-06-18 and
+    /// 2012-06-08). Kept apart from <see cref="Different"/> so that a parent and child named alike, born
+    /// decades apart, are not lumped with a child whose date was mistyped twice.
+    /// </summary>
+    TwoDigitsOff,
     Different,
 }
 
@@ -25,7 +31,7 @@ public static class DateOfBirth
         {
             return DateAgreement.DayMonthSwapped;
         }
-        if (DigitsDifferingInOne(ToNumber(a), ToNumber(b)))
+        if (DigitsDiffering(ToNumber(a), ToNumber(b)) == 1)
         {
             return DateAgreement.OneDigitOff;
         }
@@ -33,13 +39,13 @@ public static class DateOfBirth
         {
             return DateAgreement.YearOffByOne;
         }
-        return DateAgreement.Different;
+        return DigitsDiffering(ToNumber(a), ToNumber(b)) == 2 ? DateAgreement.TwoDigitsOff : DateAgreement.Different;
     }
 
     /// <summary>The date as the number yyyymmdd, the form whose digits people mistype.</summary>
     public static int ToNumber(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
-    private static bool DigitsDifferingInOne(int a, int b)
+    private static int DigitsDiffering(int a, int b)
     {
         var differing = 0;
         for (var i = 0; i < 8; i++)
@@ -51,6 +57,6 @@ public static class DateOfBirth
             a /= 10;
             b /= 10;
         }
-        return differing == 1;
+        return differing;
     }
 }

@@ -105,12 +105,12 @@ public static class Linker
                 throw new InvalidOperationException("Linkage needs at least two records (one on each side when linking).");
             }
             var frequencies = CountFrequencies();
-            var randomCounts = SampleRandomPairs();
+            var (randomCounts, sampledPairs) = SampleRandomPairs();
             BuildKeys();
             var (candidates, ruleStatistics) = GenerateCandidates();
             Report($"{candidates.Length:N0} candidate pairs from blocking ({candidates.Length / _totalPairs:P4} of all {_totalPairs:N0} pairs)");
 
-            var model = Estimate(candidates, randomCounts, frequencies);
+            var model = Estimate(candidates, randomCounts, sampledPairs, frequencies);
             var threshold = _options.Threshold ?? model.Thresholds.Match;
             var (matches, scored) = Score(candidates, model, threshold);
             Report($"{matches.Length:N0} pairs at match probability >= {threshold.ToString(CultureInfo.InvariantCulture)}");
@@ -159,14 +159,15 @@ public static class Linker
             }
         }
 
-        // Level counts among random pairs (every pair when there are fewer than asked for).
-        private long[][] SampleRandomPairs()
+        // Level counts among random pairs (every pair when there are fewer than asked for), and how many pairs that was.
+        private (long[][] Counts, double Pairs) SampleRandomPairs()
         {
             var n = _records.Length;
             var exhaustive = _totalPairs <= _options.RandomPairs;
             var totals = NewLevelCounts();
             var sync = new object();
             const int ChunkSize = 1 << 14;
+            var chunks = (_options.RandomPairs + ChunkSize - 1) / ChunkSize;
             if (exhaustive)
             {
                 Parallel.For(0, _linking ? _leftCount : n, _parallel, NewLevelCounts, (i, _, counts) =>
@@ -182,7 +183,6 @@ public static class Linker
             }
             else
             {
-                var chunks = (_options.RandomPairs + ChunkSize - 1) / ChunkSize;
                 Parallel.For(0, chunks, _parallel, NewLevelCounts, (chunk, _, counts) =>
                 {
                     Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
@@ -212,7 +212,7 @@ public static class Linker
                 }, counts => Merge(totals, counts, sync));
             }
             Report($"compared {(exhaustive ? "all" : "random")} pairs to estimate u");
-            return totals;
+            return (totals, exhaustive ? _totalPairs : (double)chunks * ChunkSize);
         }
 
         private void Count(int i, int j, Span<sbyte> levels, long[][] counts)
@@ -467,15 +467,25 @@ public static class Linker
             return (null, sharesOversized);
         }
 
+        // The location levels that need the same postcode (or the same address where a postcode is missing).
+        private static readonly int[] s_placeLevels = [0, 1, 3];
+
         // EM sessions look at up to this many candidate pairs (an even sample of them).
         private const int TrainingPairs = 2_000_000;
 
-        private MatchModel Estimate(Candidate[] candidates, long[][] randomCounts, TermFrequencies frequencies)
+        private MatchModel Estimate(Candidate[] candidates, long[][] sampledCounts, double sampledPairs, TermFrequencies frequencies)
         {
             var all = new Dictionary<ulong, long>();
             foreach (var candidate in candidates)
             {
                 all[candidate.Levels] = all.GetValueOrDefault(candidate.Levels) + 1;
+            }
+            // Levels at one place are counted over every pair and scaled to the random sample's size.
+            var (placeLevels, householdCells) = CountPairsAtOnePlace();
+            var randomCounts = sampledCounts.Select(row => row.Select(count => (double)count).ToArray()).ToArray();
+            foreach (var level in s_placeLevels)
+            {
+                randomCounts[Comparisons.Location][level] = placeLevels[level] * sampledPairs / _totalPairs;
             }
             var initialM = ModelEstimator.InitialM();
             var u = ModelEstimator.UFromRandomPairs(randomCounts, initialM, 0);
@@ -489,7 +499,7 @@ public static class Linker
                 u = ModelEstimator.UFromRandomPairs(randomCounts, m, prior);
             }
             Report($"prior {prior:G3}: about {prior * _totalPairs:N0} pairs of records are the same person");
-            var household = HouseholdAdjustments(m, u, prior);
+            var household = HouseholdAdjustments(m, u, prior, householdCells);
             Report(string.Create(CultureInfo.InvariantCulture, $"household adjustments: siblings {household.Siblings:F1} bits, twins {household.Twins:F1}, namesakes {household.Namesakes:F1}"));
             var comparisons = Comparisons.All.Select((d, c) => new ComparisonParameters(
                 d.Name,
@@ -499,62 +509,134 @@ public static class Linker
 
         // Interaction terms for the household cells (HouseholdCell): log2(product of the fields' u / the cell's
         // u), where the cell's u counts its pairs exactly, less the matches the model expects in it.
-        private HouseholdAdjustments HouseholdAdjustments(double[][] m, double[][] u, double prior)
+        private HouseholdAdjustments HouseholdAdjustments(double[][] m, double[][] u, double prior, double[] counts)
         {
             var expectedMatches = prior * _totalPairs;
-            var counts = HouseholdCellCounts();
             double Sum(double[] row, int from, int to) => row[from..(to + 1)].Sum();
-            double Household(double[][] p) => p[Comparisons.FamilyName][0] * (p[Comparisons.Location][0] + p[Comparisons.Location][1] + p[Comparisons.Location][3]);
+            double Household(double[][] p) => Sum(p[Comparisons.FamilyName], 0, 3) * s_placeLevels.Sum(l => p[Comparisons.Location][l]);
             double Adjustment(HouseholdCell cell, Func<double[][], double> fields)
             {
                 var uCell = Math.Max(counts[(int)cell] - (expectedMatches * fields(m)), 0.5) / _totalPairs;
                 return Math.Min(0, Math.Log2(fields(u) / uCell));
             }
             return new HouseholdAdjustments(
-                Siblings: Adjustment(HouseholdCell.Siblings, p => Household(p) * Sum(p[Comparisons.GivenName], 4, 7) * (1 - p[Comparisons.DateOfBirth][0])),
-                Twins: Adjustment(HouseholdCell.Twins, p => Household(p) * Sum(p[Comparisons.GivenName], 4, 7) * p[Comparisons.DateOfBirth][0]),
-                Namesakes: Adjustment(HouseholdCell.Namesakes, p => Household(p) * Sum(p[Comparisons.GivenName], 0, 3) * p[Comparisons.DateOfBirth][4]));
+                Siblings: Adjustment(HouseholdCell.Siblings, p => Household(p) * Sum(p[Comparisons.GivenName], Matching.HouseholdAdjustments.GivenNotAlike, 8) * (1 - p[Comparisons.DateOfBirth][0])),
+                Twins: Adjustment(HouseholdCell.Twins, p => Household(p) * Sum(p[Comparisons.GivenName], Matching.HouseholdAdjustments.GivenNotAlike, 8) * p[Comparisons.DateOfBirth][0]),
+                Namesakes: Adjustment(HouseholdCell.Namesakes, p => Household(p) * Sum(p[Comparisons.GivenName], 0, Matching.HouseholdAdjustments.GivenNotAlike - 1) * p[Comparisons.DateOfBirth][(int)DateAgreement.Different]));
         }
 
-        // Pairs (across the inputs when linking) in each household cell, from the groups of records sharing a
-        // family name and postcode.
-        private long[] HouseholdCellCounts()
+        // The location levels that need one postcode (same address, same postcode and similar address, same
+        // postcode) and the household cells, counted over every pair of records at one place: those sharing a
+        // postcode, and those sharing an address where a postcode is missing. At a million records these
+        // levels are too rare for a million random pairs to measure (none of them may share an address), and
+        // guessing their u from half a pair overstated the address by several bits; places are small, so
+        // counting their pairs exactly is cheap. A place too big to count in full is sampled.
+        private (double[] LocationLevels, double[] Cells) CountPairsAtOnePlace()
         {
-            var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var byPostcode = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var byAddress = new Dictionary<string, List<int>>(StringComparer.Ordinal);
             for (var i = 0; i < _records.Length; i++)
             {
                 var r = _records[i];
-                if (r.FamilyJoined is not null && r.Postcode is { } postcode)
+                if (r.Postcode is { } postcode)
                 {
-                    var key = $"{r.FamilyJoined}|{postcode.Full}";
-                    if (!groups.TryGetValue(key, out var list))
-                    {
-                        groups[key] = list = [];
-                    }
-                    list.Add(i);
+                    Add(byPostcode, postcode.Full, i);
+                }
+                if (r.Address is not null)
+                {
+                    Add(byAddress, r.Address, i);
                 }
             }
-            Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
-            var counts = new long[Enum.GetValues<HouseholdCell>().Length];
-            foreach (var members in groups.Values)
+            var locationLevels = new double[Comparisons.All[Comparisons.Location].Levels.Count];
+            var cells = new double[Enum.GetValues<HouseholdCell>().Length];
+            var sync = new object();
+            void CountGroups(IEnumerable<List<int>> groups, bool onlyWithoutPostcode)
             {
-                if (members.Count is < 2 or > 200)
+                Parallel.ForEach(groups.Where(g => g.Count >= 2), _parallel, () => (new double[locationLevels.Length], new double[cells.Length]), (members, _, local) =>
                 {
-                    continue;
-                }
-                for (var x = 0; x < members.Count; x++)
-                {
-                    for (var y = x + 1; y < members.Count; y++)
+                    Span<sbyte> levels = stackalloc sbyte[Comparisons.Count];
+                    foreach (var (a, b, weight) in PairsOf(members))
                     {
-                        if (!_linking || (members[x] < _leftCount) != (members[y] < _leftCount))
+                        if (onlyWithoutPostcode && _records[a].Postcode is not null && _records[b].Postcode is not null)
                         {
-                            Comparisons.Compare(_records[members[x]], _records[members[y]], levels);
-                            counts[(int)Matching.HouseholdAdjustments.CellOf(levels)]++;
+                            continue; // counted with its postcode
+                        }
+                        Comparisons.Compare(_records[a], _records[b], levels);
+                        if (levels[Comparisons.Location] != Comparisons.Missing)
+                        {
+                            local.Item1[levels[Comparisons.Location]] += weight;
+                        }
+                        local.Item2[(int)Matching.HouseholdAdjustments.CellOf(levels)] += weight;
+                    }
+                    return local;
+                }, local =>
+                {
+                    lock (sync)
+                    {
+                        for (var l = 0; l < locationLevels.Length; l++)
+                        {
+                            locationLevels[l] += local.Item1[l];
+                        }
+                        for (var c = 0; c < cells.Length; c++)
+                        {
+                            cells[c] += local.Item2[c];
                         }
                     }
+                });
+            }
+            CountGroups(byPostcode.Values, onlyWithoutPostcode: false);
+            CountGroups(byAddress.Values, onlyWithoutPostcode: true);
+            Report(string.Create(CultureInfo.InvariantCulture, $"counted the pairs at one place: {locationLevels[0] + locationLevels[1] + locationLevels[3]:N0}"));
+            return (locationLevels, cells);
+
+            static void Add(Dictionary<string, List<int>> groups, string key, int record)
+            {
+                if (!groups.TryGetValue(key, out var list))
+                {
+                    groups[key] = list = [];
+                }
+                list.Add(record);
+            }
+        }
+
+        // Places larger than this are sampled: so many pairs of each member.
+        private const int PlaceSample = 2000;
+
+        // The pairs of a group of records (across the inputs when linking), each with the number of pairs it
+        // stands for: all of them in a small group, a seeded sample in a large one.
+        private IEnumerable<(int A, int B, double Weight)> PairsOf(List<int> members)
+        {
+            var left = _linking ? members.Where(i => i < _leftCount).ToArray() : [.. members];
+            var right = _linking ? members.Where(i => i >= _leftCount).ToArray() : left;
+            double pairs = _linking ? (double)left.Length * right.Length : (double)left.Length * (left.Length - 1) / 2;
+            if (pairs == 0)
+            {
+                yield break;
+            }
+            if (members.Count <= PlaceSample)
+            {
+                for (var x = 0; x < left.Length; x++)
+                {
+                    for (var y = _linking ? 0 : x + 1; y < right.Length; y++)
+                    {
+                        yield return (left[x], right[y], 1);
+                    }
+                }
+                yield break;
+            }
+            var draws = members.Count * PlaceSample;
+#pragma warning disable CA5394 // Sampling pairs for estimation, not security: a seeded generator makes runs repeatable.
+            var random = new Random(_options.Seed ^ members[0]);
+            for (var k = 0; k < draws; k++)
+            {
+                var a = left[random.Next(left.Length)];
+                var b = right[random.Next(right.Length)];
+#pragma warning restore CA5394
+                if (a != b)
+                {
+                    yield return (a, b, pairs / draws);
                 }
             }
-            return counts;
         }
 
         // m from one EM session per blocking rule, over the pairs the rule proposes, without the rule's own fields;

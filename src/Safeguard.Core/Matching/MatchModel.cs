@@ -34,11 +34,11 @@ public sealed record TermFrequencies(double Minimum, IReadOnlyDictionary<string,
 /// </summary>
 public sealed record MatchThresholds(double Match, double Certain, double Possible)
 {
-    public static MatchThresholds Default { get; } = new(Match: 0.9, Certain: 0.999, Possible: 0.05);
+    public static MatchThresholds Default { get; } = new(Match: 0.85, Certain: 0.999, Possible: 0.05);
 }
 
 /// <summary>
-/// Cells of pairs in one household (family name exact, same postcode) where independent fields overstate the
+/// Cells of pairs in one household (family name exact or nearly so, same postcode or address) where independent fields overstate the
 /// evidence, because brothers, sisters, twins and parents share a surname and an address.
 /// </summary>
 public enum HouseholdCell
@@ -66,17 +66,21 @@ public sealed record HouseholdAdjustments(double Siblings, double Twins, double 
         _ => 0,
     };
 
+    /// <summary>The first given-name level that is not the same name (sounds alike, similar, initial, different).</summary>
+    internal const int GivenNotAlike = 5;
+
     internal static HouseholdCell CellOf(int given, int family, int location, int dateOfBirth)
     {
-        if (family != 0 || location is not (0 or 1 or 3) || given == Comparisons.Missing)
+        // Family name exact, sharing a part, a variant or a slip away (a surname mistyped on one record is still the household's).
+        if (family is < 0 or > 3 || location is not (0 or 1 or 3) || given == Comparisons.Missing)
         {
             return HouseholdCell.None;
         }
-        if (given >= 4)
+        if (given >= GivenNotAlike)
         {
             return dateOfBirth == 0 ? HouseholdCell.Twins : HouseholdCell.Siblings;
         }
-        return dateOfBirth == 4 ? HouseholdCell.Namesakes : HouseholdCell.None;
+        return dateOfBirth == (int)DateAgreement.Different ? HouseholdCell.Namesakes : HouseholdCell.None;
     }
 
     internal static HouseholdCell CellOf(ReadOnlySpan<sbyte> levels) =>
@@ -98,7 +102,7 @@ public enum MatchBand
 /// </summary>
 public sealed class MatchModel
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly JsonSerializerOptions s_json = new()
     {

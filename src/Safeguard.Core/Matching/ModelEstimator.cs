@@ -164,12 +164,22 @@ public static class ModelEstimator
     public static double[][] UFromRandomPairs(long[][] levelCounts, double[][] m, double prior)
     {
         ArgumentNullException.ThrowIfNull(levelCounts);
+        return UFromRandomPairs([.. levelCounts.Select(row => row.Select(count => (double)count).ToArray())], m, prior);
+    }
+
+    /// <summary>
+    /// As above, with counts that may be fractional: a level counted exactly over all pairs enters scaled to
+    /// the number of random pairs.
+    /// </summary>
+    public static double[][] UFromRandomPairs(double[][] levelCounts, double[][] m, double prior)
+    {
+        ArgumentNullException.ThrowIfNull(levelCounts);
         ArgumentNullException.ThrowIfNull(m);
         var u = new double[levelCounts.Length][];
         for (var c = 0; c < levelCounts.Length; c++)
         {
             var counts = levelCounts[c];
-            var compared = (double)counts.Sum();
+            var compared = counts.Sum();
             var row = new double[counts.Length];
             for (var l = 0; l < counts.Length; l++)
             {

@@ -14,12 +14,17 @@ public sealed class NameVariants
     private static readonly int[] s_none = [];
     private readonly FrozenDictionary<string, int[]> _familiesOfName;
     private readonly string[][] _members;
+    // Each name of the table and each of its one-letter deletions → the table names it comes from, to find the
+    // names one slip away from a misspelt one without comparing it with the whole table (symmetric deletion).
+    private readonly Lazy<FrozenDictionary<string, string[]>> _deletions;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> _slipFamilies = new(StringComparer.Ordinal);
 
     private NameVariants(FrozenDictionary<string, int[]> familiesOfName, string[][] members, string table)
     {
         _familiesOfName = familiesOfName;
         _members = members;
         Table = table;
+        _deletions = new(() => DeletionIndex(familiesOfName.Keys));
     }
 
     /// <summary>The table the variants were read from, kept so a saved model carries the same families.</summary>
@@ -59,6 +64,59 @@ public sealed class NameVariants
     /// <summary>The families a normalised name belongs to (empty when it is in none).</summary>
     public int[] FamiliesOf(string? normalisedName) =>
         normalisedName is not null && _familiesOfName.TryGetValue(normalisedName, out var families) ? families : s_none;
+
+    /// <summary>
+    /// The families of the table's names one slip (an insertion, deletion, substitution or swap of neighbouring
+    /// letters) away from a normalised name that is not in the table itself: "jacdob" is one slip from Jacob, so
+    /// it may be Jake. Empty for names in the table and for names shorter than three letters, where one slip
+    /// reaches too many other names.
+    /// </summary>
+    public int[] FamiliesOneSlipAway(string? normalisedName)
+    {
+        if (normalisedName is null || normalisedName.Length < 3 || _familiesOfName.ContainsKey(normalisedName))
+        {
+            return s_none;
+        }
+        return _slipFamilies.GetOrAdd(normalisedName, name =>
+        {
+            var index = _deletions.Value;
+            var families = new SortedSet<int>();
+            for (var skip = -1; skip < name.Length; skip++)
+            {
+                var key = skip < 0 ? name : name.Remove(skip, 1);
+                if (!index.TryGetValue(key, out var sources))
+                {
+                    continue;
+                }
+                foreach (var source in sources)
+                {
+                    if (StringSimilarity.OneEditApart(name, source))
+                    {
+                        families.UnionWith(_familiesOfName[source]);
+                    }
+                }
+            }
+            return families.Count == 0 ? s_none : [.. families];
+        });
+    }
+
+    private static FrozenDictionary<string, string[]> DeletionIndex(IEnumerable<string> names)
+    {
+        var index = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            for (var skip = -1; skip < name.Length; skip++)
+            {
+                var key = skip < 0 ? name : name.Remove(skip, 1);
+                if (!index.TryGetValue(key, out var sources))
+                {
+                    index[key] = sources = new HashSet<string>(StringComparer.Ordinal);
+                }
+                sources.Add(name);
+            }
+        }
+        return index.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
 
     /// <summary>The usual form of a family, e.g. "katherine" for the family of Katie.</summary>
     public string CanonicalName(int family) => _members[family][0];

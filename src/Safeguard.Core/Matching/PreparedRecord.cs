@@ -13,8 +13,9 @@ public sealed class PreparedRecord
         var givenTokens = TextNormaliser.Tokens(Given);
         GivenFirst = givenTokens.Length > 0 ? givenTokens[0] : null;
         GivenFamilies = Given is null ? [] : Union(variants.FamiliesOf(Given), variants.FamiliesOf(GivenFirst));
+        GivenSlipFamilies = GivenFamilies.Length > 0 ? [] : variants.FamiliesOneSlipAway(GivenFirst);
         (GivenCode, GivenAlternateCode) = codes.Encode(GivenFirst);
-        GivenKeys = NameKeys(GivenFirst is null ? [] : [GivenFirst], GivenFamilies, variants, codes);
+        GivenKeys = NameKeys(GivenFirst is null ? [] : [GivenFirst], Union(GivenFamilies, GivenSlipFamilies), variants, codes);
 
         Middle = TextNormaliser.Name(source.MiddleNames);
 
@@ -59,6 +60,8 @@ public sealed class PreparedRecord
     internal string? Given { get; }
     internal string? GivenFirst { get; }
     internal int[] GivenFamilies { get; }
+    /// <summary>For a given name not in the variant table, the families of the names one slip away from it.</summary>
+    internal int[] GivenSlipFamilies { get; }
     internal string GivenCode { get; }
     internal string GivenAlternateCode { get; }
     /// <summary>Blocking codes for the given name: its sound and the usual form of each variant family.</summary>

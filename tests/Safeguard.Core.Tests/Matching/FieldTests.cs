@@ -10,7 +10,10 @@ public class DateOfBirthTests
     [InlineData("2012-03-04", "2012-03-07", DateAgreement.OneDigitOff)]
     [InlineData("2012-03-04", "2013-03-04", DateAgreement.OneDigitOff)] // 2012→2013 is also one digit
     [InlineData("2009-03-04", "2010-03-04", DateAgreement.YearOffByOne)] // two digits differ, one year apart
-    [InlineData("2012-03-04", "2014-05-04", DateAgreement.Different)]
+    [InlineData("2011-06-18", "2012-06-08", DateAgreement.TwoDigitsOff)] // a slip in each of two records
+    [InlineData("2012-03-04", "2014-05-04", DateAgreement.TwoDigitsOff)]
+    [InlineData("2012-03-04", "2014-05-09", DateAgreement.Different)]
+    [InlineData("2013-03-26", "1989-09-17", DateAgreement.Different)] // a parent and child
     [InlineData("2012-03-04", "1998-11-20", DateAgreement.Different)]
     public void Levels_follow_the_errors_people_make(string a, string b, DateAgreement expected) =>
         Assert.Equal(expected, DateOfBirth.Compare(DateOnly.Parse(a, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(b, System.Globalization.CultureInfo.InvariantCulture)));
@@ -95,5 +98,21 @@ public class NameVariantsTests
         Assert.Equal("siobhan", table.CanonicalName(table.FamiliesOf("shiv")[0]));
         Assert.Empty(table.FamiliesOf("solo")); // a line with one name is no family
         Assert.False(table.AreVariants("katie", "katherine"));
+    }
+
+    [Theory]
+    [InlineData("shivx", true)] // an insertion
+    [InlineData("chevone", true)] // a deletion
+    [InlineData("hsiv", true)] // neighbouring letters swapped
+    [InlineData("shav", true)] // a substitution
+    [InlineData("shiv", false)] // in the table: its own families, no slips
+    [InlineData("sh", false)] // too short for a slip to mean anything
+    [InlineData("shivvvv", false)] // three slips away
+    public void Finds_the_families_one_slip_away_from_a_name_not_in_the_table(string name, bool found)
+    {
+        var table = NameVariants.Parse("siobhan, shiv, chevonne");
+        var families = table.FamiliesOneSlipAway(name);
+        Assert.Equal(found, families.Length == 1 && table.CanonicalName(families[0]) == "siobhan");
+        Assert.Equal(found, families.Length > 0);
     }
 }

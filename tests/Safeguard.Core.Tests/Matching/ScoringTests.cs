@@ -30,7 +30,9 @@ public class ComparisonsTests
     [InlineData("Rhiannon Jane", "Rhiannon", null, "close spelling")]
     [InlineData("Mary Jane", "Mary", null, "nickname or transliteration")]
     [InlineData("Stephen", "Stepen", null, "close spelling")]
-    [InlineData("Stephen", "Steeven", null, "sounds alike")]
+    [InlineData("Stephen", "Steeven", null, "nickname with a slip")] // Steeven is one slip from Steven
+    [InlineData("Jacdob", "Jake", null, "nickname with a slip")] // Jacdob is one slip from Jacob
+    [InlineData("Phyllis", "Fillys", null, "sounds alike")]
     [InlineData("K", "Katherine", null, "initial or middle name")]
     [InlineData("Leo", "Jack", "Leo", "initial or middle name")]
     [InlineData("Grace", "Blessing", null, "different")]
@@ -44,6 +46,25 @@ public class ComparisonsTests
         var b = new PersonRecord("b") { GivenName = "Smith", FamilyName = "Amelia" };
         Assert.Equal("swapped with family name", LevelName(Comparisons.GivenName, a, b));
         Assert.Equal("missing", LevelName(Comparisons.FamilyName, a, b));
+    }
+
+    [Theory]
+    [InlineData("Sara", "Islam", "Islam", "Sara")]
+    [InlineData("Sara", "Islam", "Slam", "Zara")] // a slip in one name, a variant of the other
+    [InlineData("Jasleen", "Ahmed", "Ahmid", "Jasleen")]
+    public void A_swap_survives_a_slip_or_a_variant(string given, string family, string swappedGiven, string swappedFamily)
+    {
+        var a = new PersonRecord("a") { GivenName = given, FamilyName = family };
+        var b = new PersonRecord("b") { GivenName = swappedGiven, FamilyName = swappedFamily };
+        Assert.Equal("swapped with family name", LevelName(Comparisons.GivenName, a, b));
+    }
+
+    [Fact]
+    public void Two_different_names_are_not_a_swap_for_sharing_one()
+    {
+        var a = new PersonRecord("a") { GivenName = "Tyler", FamilyName = "Jones" };
+        var b = new PersonRecord("b") { GivenName = "Jones", FamilyName = "Byrne" };
+        Assert.NotEqual("swapped with family name", LevelName(Comparisons.GivenName, a, b));
     }
 
     [Theory]

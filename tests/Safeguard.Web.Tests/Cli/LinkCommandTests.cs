@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Safeguard.Core.Matching;
 using Safeguard.Core.Matching.Synthetic;
 using Safeguard.Web.Cli;
 
@@ -72,7 +73,7 @@ public sealed class LinkCommandTests : IDisposable
         Assert.Equal("id_1,id_2,match_probability,match_weight", File.ReadLines(output).First());
         var pair = Assert.Single(ReadPairs(output), p => p[0] is "1" or "2" or "3");
         Assert.Equal(["1", "2"], pair[..2]);
-        Assert.InRange(double.Parse(pair[2], CultureInfo.InvariantCulture), 0.9, 1.0);
+        Assert.InRange(double.Parse(pair[2], CultureInfo.InvariantCulture), MatchThresholds.Default.Match, 1.0);
     }
 
     [Fact]
