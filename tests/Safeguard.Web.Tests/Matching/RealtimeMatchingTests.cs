@@ -21,6 +21,30 @@ public sealed class RealtimeMatchingTests
 
     private const string AmberNhs = "9434765919";
 
+    [Fact]
+    public async Task A_stored_model_this_version_cannot_read_gives_way_to_the_shipped_default_and_intake_goes_on()
+    {
+        await using var server = await SafeguardServer.StartAsync(DatabaseProvider.Postgres, seed: false);
+        await using var scope = server.Scope();
+        var db = Db(scope);
+        var models = server.Services.GetRequiredService<MatchModels>();
+        var readable = new MatchModelVersion { CreatedAt = db.Now, TrainedOnRecords = 1000, Json = models.Default.ToJson() };
+        db.MatchModelVersions.Add(readable);
+        await db.SaveChangesAsync();
+        Assert.Equal(readable.Id, (await models.CurrentAsync(db, CancellationToken.None)).Version);
+
+        // Trained by an earlier version: the format it was written in is no longer read.
+        var earlier = System.Text.RegularExpressions.Regex.Replace(models.Default.ToJson(), "\"format\"\\s*:\\s*2", "\"format\": 1");
+        Assert.NotEqual(models.Default.ToJson(), earlier);
+        var old = new MatchModelVersion { CreatedAt = db.Now.AddSeconds(1), TrainedOnRecords = 1000, Json = earlier };
+        db.MatchModelVersions.Add(old);
+        await db.SaveChangesAsync();
+        var current = await models.CurrentAsync(db, CancellationToken.None);
+        Assert.Null(current.Version);
+        Assert.Same(models.Default, current.Model);
+        Assert.Contains(server.Logs.Lines, l => l.Contains("cannot be read by this version", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Keys_are_written_with_the_person_superseded_when_the_record_changes_revived_when_it_changes_back_and_never_ledgered(DatabaseProvider provider)

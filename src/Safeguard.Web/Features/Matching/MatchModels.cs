@@ -12,7 +12,7 @@ namespace Safeguard.Web.Features.Matching;
 /// version is latest, so every instance uses the same one; the parsed model is kept per version id, which is the only
 /// matching state held in memory.
 /// </summary>
-public sealed class MatchModels
+public sealed class MatchModels(ILogger<MatchModels> logger)
 {
     public const string DefaultResource = "Safeguard.Web.default-match-model.json";
 
@@ -22,7 +22,8 @@ public sealed class MatchModels
     /// <param name="Version">The trained version; null for the shipped default.</param>
     public sealed record Current(Id<MatchModelVersion>? Version, MatchModel Model);
 
-    private sealed record Loaded(Id<MatchModelVersion> Version, MatchModel Model);
+    /// <param name="Readable">False when the stored model could not be read and the default stands in for it.</param>
+    private sealed record Loaded(Id<MatchModelVersion> Version, MatchModel Model, bool Readable = true);
 
     public MatchModel Default => _default.Value;
 
@@ -37,10 +38,22 @@ public sealed class MatchModels
         }
         if (Volatile.Read(ref _loaded) is { } loaded && loaded.Version == version)
         {
-            return new Current(version, loaded.Model);
+            return new Current(loaded.Readable ? version : null, loaded.Model);
         }
         var json = await db.MatchModelVersions.AsNoTracking().Where(v => v.Id == version).Select(v => v.Json).SingleAsync(cancellationToken);
-        var model = MatchModel.FromJson(json);
+        MatchModel model;
+        try
+        {
+            model = MatchModel.FromJson(json);
+        }
+        catch (FormatException e)
+        {
+            // A model trained by an earlier version (another format or other comparison levels): intake must go on,
+            // so the shipped default is used until the partnership trains again (README: match train).
+            logger.LogWarning("Stored matching model {Version} cannot be read by this version ({Reason}); using the shipped default until `match train` is run", version, e.Message);
+            Volatile.Write(ref _loaded, new Loaded(version, Default, Readable: false));
+            return new Current(null, Default);
+        }
         Volatile.Write(ref _loaded, new Loaded(version, model));
         return new Current(version, model);
     }
