@@ -5,6 +5,7 @@ using Safeguard.Core.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
+using Safeguard.Web.Tests.Believe;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Casework;
@@ -22,6 +23,43 @@ public sealed class FrontDoorTests : IAsyncLifetime
         _server = await SafeguardServer.StartAsync(settings: new Dictionary<string, string?> { ["Casework:MonitorInterval"] = "0", ["Email:PollInterval"] = "0" });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_new_record_the_front_door_makes_is_matched_and_a_certain_match_it_declined_goes_to_review_not_linked()
+    {
+        // A partner system's concern about Amber, with her date of birth and NHS number, that nobody linked.
+        var amber = await _server.WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.GivenName == "Amber" && p.FamilyName == "Lewis"));
+        string reference;
+        using (var api = SignedInClient.Anonymous(_server))
+        {
+            api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DemoCasework.RiversideToken);
+            var body = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                reporter = new { name = "Jess Moran" },
+                child = new { givenName = "Amber", familyName = "Lewis", dateOfBirth = amber.DateOfBirth!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), nhsNumber = amber.NhsNumber },
+                whatHappened = "Seen getting into a silver car at the bus station.",
+                occurredAt = _server.Clock.GetUtcNow().AddHours(-3).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+                immediateDanger = false,
+            });
+            var created = await api.PostAsync("/api/v1/concerns", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            reference = System.Text.Json.JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("reference").GetString()!;
+        }
+        var concernId = await _server.WithDbAsync(db => db.Concerns.Where(c => c.Reference == reference).Select(c => c.Id).SingleAsync());
+        using var triage = await SignedInClient.SignInAsync(_server, "mash.triage");
+        var page = $"/front-door/concerns/{concernId}";
+        Assert.Contains("Almost certainly the same child", System.Net.WebUtility.HtmlDecode(await triage.Http.GetStringAsync(page)), StringComparison.Ordinal);
+
+        // The front door makes a new record anyway: the engine does not link it to the child it was shown and
+        // declined, but the certain match is not forgotten either: it waits for review.
+        Assert.Equal(HttpStatusCode.Redirect, (await triage.PostFormAsync($"{page}?handler=Take", page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await triage.PostFormAsync($"{page}?handler=NewRecord", page)).StatusCode);
+        var child = await _server.WithDbAsync(db => db.Concerns.Where(c => c.Id == concernId).Select(c => c.PersonId!.Value).SingleAsync());
+        Assert.NotEqual(amber.Id, child);
+        Assert.Null(await _server.WithDbAsync(db => db.People.Where(p => p.Id == child).Select(p => p.MergedIntoId).SingleAsync()));
+        Assert.True(await _server.WithDbAsync(db => db.PersonMatchReviews.AnyAsync(r => r.Status == MatchReviewStatus.Pending
+            && ((r.PersonId == child && r.CandidateId == amber.Id) || (r.PersonId == amber.Id && r.CandidateId == child)))));
+    }
 
     [Fact]
     public async Task No_further_action_is_countersigned_or_sent_back_and_the_late_decision_shows_as_late()

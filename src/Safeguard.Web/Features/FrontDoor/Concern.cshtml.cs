@@ -9,6 +9,7 @@ using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Concerns;
+using Safeguard.Web.Features.Matching;
 
 namespace Safeguard.Web.Features.FrontDoor;
 
@@ -17,7 +18,7 @@ namespace Safeguard.Web.Features.FrontDoor;
 /// or a new record), then decide. Linking writes the concern into the child's chronology.
 /// </summary>
 [Authorize(Policy = Policies.FrontDoor)]
-public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService access, ConcernMatcher matcher, Core.Casework.CaseworkSchedule schedule) : PageModel
+public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService access, ConcernMatcher matcher, Core.Casework.CaseworkSchedule schedule, PersonMatching matching) : PageModel
 {
     public ConcernView View { get; private set; } = null!;
     public List<Candidate> Candidates { get; private set; } = [];
@@ -74,7 +75,12 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         };
         db.People.Add(child);
         await LinkAsync(concern, child.Id, ConcernMatch.NewRecordByFrontDoor, cancellationToken);
-        TempData["Saved"] = $"A new record was made for {concern.ChildName} from concern {concern.Reference}.";
+        // The front door looked at the possible records and chose none: the engine may still find the one certain
+        // person (linked) or possible ones (reviewed), but never links to those shown and declined here.
+        var shown = (await matcher.ChildCandidatesAsync(concern.ChildGivenName, concern.ChildFamilyName, concern.ChildDateOfBirth, concern.ChildNhsNumber, cancellationToken))
+            .Select(c => c.Id).Where(id => id != child.Id).ToList();
+        var match = await matching.MatchOnIntakeAsync(child.Id, cancellationToken, shown);
+        TempData["Saved"] = $"A new record was made for {concern.ChildName} from concern {concern.Reference}." + MatchText.Outcome(match);
         return Redirect($"/front-door/concerns/{concernId}");
     }
 
