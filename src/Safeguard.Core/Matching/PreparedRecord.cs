@@ -41,7 +41,7 @@ public sealed class PreparedRecord
             DateNumber = Matching.DateOfBirth.ToNumber(dob);
         }
         Sex = source.Sex;
-        Nhs = NhsNumber.Normalise(source.NhsNumber);
+        Nhs = People.NhsNumber.ValidDigitsIn(source.NhsNumber);
         Identifier = TextNormaliser.Compact(source.Identifier);
         Address = TextNormaliser.Name(source.Address);
         AddressTokens = TokenHashes(Address, numbersOnly: false);

@@ -50,6 +50,21 @@ public static class NhsNumber
         return check != 10 && check == digits[9] - '0';
     }
 
+    /// <summary>
+    /// For matching records from other systems: the ten digits of a valid number written with any punctuation
+    /// ("NHS no. 943.476.5919"), else null. An invalid number is evidence of nothing: it was mistyped, so it neither
+    /// links nor separates two records.
+    /// </summary>
+    public static string? ValidDigitsIn(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var digits = string.Concat(text.Where(char.IsAsciiDigit));
+        return IsValid(digits) ? digits : null;
+    }
+
     /// <summary>"9434765919" as people read it: "943 476 5919".</summary>
     public static string Format(string digits) =>
         digits.Length == 10 ? $"{digits[..3]} {digits[3..6]} {digits[6..]}" : digits;

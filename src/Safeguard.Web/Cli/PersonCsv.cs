@@ -156,7 +156,7 @@ public static class PersonCsv
             return null;
         }
         var nhs = values.GetValueOrDefault("nhs_number");
-        if (nhs is not null && NhsNumber.Normalise(nhs) is null)
+        if (nhs is not null && Core.People.NhsNumber.ValidDigitsIn(nhs) is null)
         {
             problems.Add(new InputProblem(fileName, row.Line, "nhs_number", $"'{nhs}' is not a valid NHS number (ten digits with a modulus-11 check digit); it is evidence of nothing", RowSkipped: false));
         }

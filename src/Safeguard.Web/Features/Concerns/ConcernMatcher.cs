@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
-using MatchBand = Safeguard.Core.Matching.MatchBand;
+using Safeguard.Core.Matching;
 using Safeguard.Core.People;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
