@@ -6,10 +6,11 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Children;
+using Safeguard.Web.Features.Voice;
 
 namespace Safeguard.Web.Features.Meetings;
 
-/// <summary>One meeting: who was invited and who came, what it decided, and the actions it gave owners.</summary>
+/// <summary>One meeting's papers: the child's own words, who was invited and who came, what it decided, and the actions it gave owners.</summary>
 public sealed class MeetingModel(SafeguardDbContext db, ChildAccessService access) : PageModel
 {
     public ChildHeader Header { get; private set; } = null!;
@@ -20,6 +21,9 @@ public sealed class MeetingModel(SafeguardDbContext db, ChildAccessService acces
     public ChildProtectionPlan? PlanStarted { get; private set; }
     public ChildProtectionPlan? PlanEnded { get; private set; }
     public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The child's own words and wishes, at the top of the meeting's papers (issue 6).</summary>
+    public ChildVoiceSummary? Voice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Id<Person> id, Id<CaseMeeting> meetingId, CancellationToken cancellationToken)
     {
@@ -35,6 +39,10 @@ public sealed class MeetingModel(SafeguardDbContext db, ChildAccessService acces
         Now = db.Now;
         Header = ChildHeader.For(opened.Person, opened.Basis, "meetings", Now, User);
         Meeting = meeting;
+        if (opened.Person.Kind == PersonKind.Child)
+        {
+            Voice = await ChildVoiceSummary.ForChildAsync(db, id, cancellationToken);
+        }
         Agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         Actions = await db.Actions.AsNoTracking().Where(a => a.MeetingId == meetingId).OrderBy(a => a.DueAt).ToListAsync(cancellationToken);
         PlanStarted = await db.ChildProtectionPlans.AsNoTracking().SingleOrDefaultAsync(p => p.StartedByMeetingId == meetingId, cancellationToken);
