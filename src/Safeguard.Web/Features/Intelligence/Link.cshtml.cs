@@ -10,6 +10,7 @@ using Safeguard.Core.People;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Notifications;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Intelligence;
@@ -20,7 +21,7 @@ namespace Safeguard.Web.Features.Intelligence;
 /// typed, dated links between any two of them, each with a confidence.
 /// </summary>
 [Authorize(Policy = Policies.IntelligenceUnit)]
-public sealed class LinkModel(SafeguardDbContext db) : PageModel
+public sealed class LinkModel(SafeguardDbContext db, Notifier notifier) : PageModel
 {
     public IntelligenceItem Item { get; private set; } = null!;
     public PoleEvent? Event { get; private set; }
@@ -231,7 +232,7 @@ public sealed class LinkModel(SafeguardDbContext db) : PageModel
         await PoleRecords.RoleAsync(db, person.Id, role!.Value, user, cancellationToken);
         await PoleRecords.ReferenceAsync(db, Item, person.Id.Value, NodeKind.Person, role.Value, user, cancellationToken);
         var problem = await LinkToEventAsync((person.Id.Value, NodeKind.Person), linkKind!.Value, confidence!.Value, user, cancellationToken);
-        await PoleRecords.NotifyLicensingAsync(db, [person.Id], cancellationToken);
+        await PoleRecords.NotifyLicensingAsync(db, notifier, [person.Id], cancellationToken);
         return await SaveAsync(Form, problem, $"{person.FullName} is linked as {role.Value.ToString().ToLowerInvariant()}.", cancellationToken);
     }
 
@@ -271,7 +272,7 @@ public sealed class LinkModel(SafeguardDbContext db) : PageModel
         // A licence recorded now may make its existing drivers notifiable.
         var drivers = await db.PoleLinks.Where(l => l.SupersededAt == null && (l.FromId == vehicle.Id.Value && l.ToKind == NodeKind.Person || l.ToId == vehicle.Id.Value && l.FromKind == NodeKind.Person))
             .Select(l => l.FromId == vehicle.Id.Value ? l.ToId : l.FromId).ToListAsync(cancellationToken);
-        await PoleRecords.NotifyLicensingAsync(db, drivers.Select(d => new Id<Person>(d)), cancellationToken);
+        await PoleRecords.NotifyLicensingAsync(db, notifier, drivers.Select(d => new Id<Person>(d)), cancellationToken);
         return await SaveAsync(Form, problem, $"Vehicle {key.Display} is linked.", cancellationToken);
     }
 
@@ -403,7 +404,7 @@ public sealed class LinkModel(SafeguardDbContext db) : PageModel
         var user = UserContext.From(User);
         var problem = await PoleRecords.LinkAsync(db, (from!.Id, from.Kind), (to!.Id, to.Kind), linkKind!.Value, date, confidence!.Value, Item.Id, user, cancellationToken);
         var people = new[] { from, to }.Where(r => r.Kind == NodeKind.Person).Select(r => new Id<Person>(r.Id)).ToList();
-        await PoleRecords.NotifyLicensingAsync(db, people, cancellationToken);
+        await PoleRecords.NotifyLicensingAsync(db, notifier, people, cancellationToken);
         return await SaveAsync(Form, problem, $"{from.Label} {PoleText.Describe(linkKind.Value)} {to.Label}: linked.", cancellationToken, field: $"{Form}.To");
     }
 
