@@ -10,14 +10,14 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
-using Safeguard.Web.Features.Exploitation;
-using Safeguard.Web.Features.Language;
-using Safeguard.Web.Features.Screening;
 using Safeguard.Web.Features.Api;
 using Safeguard.Web.Features.ChronologyReview;
 using Safeguard.Web.Features.Concerns;
+using Safeguard.Web.Features.Exploitation;
 using Safeguard.Web.Features.Intelligence;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Matching;
+using Safeguard.Web.Features.Screening;
 using Safeguard.Web.Ledger;
 using Safeguard.Web.Notifications;
 

@@ -6,8 +6,8 @@ using Safeguard.Core.Screening.Language;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
-using Safeguard.Web.Features.Screening;
 using Safeguard.Web.Features.Matching;
+using Safeguard.Web.Features.Screening;
 
 namespace Safeguard.Web.Demo;
 

@@ -10,8 +10,8 @@ using Safeguard.Core.People;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
-using Safeguard.Web.Notifications;
 using Safeguard.Web.Features.Shared;
+using Safeguard.Web.Notifications;
 
 namespace Safeguard.Web.Features.Intelligence;
 
