@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
+using Safeguard.Core.Casework;
 using Safeguard.Core.Screening.Language;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
@@ -131,6 +132,39 @@ public sealed class LanguageOnSubmitTests(SeededServerFixture fixture) : IClassF
         Assert.NotNull(await _server.WithDbAsync(db => db.Actions.Where(a => a.Id == action).Select(a => a.CompletedAt).SingleAsync()));
         Assert.Contains((Rule, LanguageOutcome.Changed),
             await _server.WithDbAsync(db => db.LanguageOutcomes.Where(o => o.Field == "Action: what was done").Select(o => new ValueTuple<string, LanguageOutcome>(o.RuleId, o.Outcome)).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task A_meetings_decisions_are_checked()
+    {
+        var kayleigh = await _server.IdOfAsync("Kayleigh");
+        var (meeting, invitation) = await _server.WithDbAsync(async db =>
+        {
+            var worker = await db.Users.SingleAsync(u => u.Email == DemoPartnership.EmailOf("csc.practitioner"));
+            var arranged = new CaseMeeting
+            {
+                PersonId = kayleigh,
+                Kind = MeetingKind.StrategyDiscussion,
+                ScheduledFor = db.Now.AddHours(-3),
+                ArrangedByUserId = worker.Id,
+                ArrangedAt = db.Now.AddDays(-1),
+                Status = MeetingStatus.Scheduled,
+            };
+            arranged.Invitations.Add(new MeetingInvitation { MeetingId = arranged.Id, PersonId = kayleigh, AgencyId = worker.AgencyId, InvitedUserId = worker.Id, InvitedAt = db.Now.AddDays(-1) });
+            db.Meetings.Add(arranged);
+            await db.SaveChangesAsync();
+            return (arranged.Id, arranged.Invitations[0].Id);
+        });
+        using var worker = await SignedInClient.SignInAsync(_server, "csc.practitioner");
+        var held = UkTime.ToLocal(_server.Clock.GetUtcNow().AddHours(-3));
+        await ReviewedThenSavedAsync(worker, $"/children/{kayleigh}/meetings/{meeting}/record", "Input.Decisions", "Meeting: decisions",
+            [
+                ("Input.HeldOn.Day", held.Day.ToString(CultureInfo.InvariantCulture)), ("Input.HeldOn.Month", held.Month.ToString(CultureInfo.InvariantCulture)),
+                ("Input.HeldOn.Year", held.Year.ToString(CultureInfo.InvariantCulture)), ("Input.HeldTime", held.ToString("HH:mm", CultureInfo.InvariantCulture)),
+                ("Input.Attendance[0].InvitationId", invitation.ToString()), ("Input.Attendance[0].Status", "Attended"), ("Input.Attendance[0].AttendedBy", "Sam Carter"),
+                ("Input.Decisions", Flagged), ("Input.ConferenceNeeded", "no"),
+            ],
+            db => db.Meetings.AnyAsync(m => m.Id == meeting && m.Decisions == Flagged));
     }
 
     [Fact]

@@ -201,8 +201,6 @@ public sealed class ActionModel(SafeguardDbContext db, ChildAccessService access
         return ("Not recorded", null);
     }
 
-    /// <summary>True when this field's form was posted and has come back: only that form of the two carries the language review.</summary>
-    public bool LanguageChecked(string key) => LanguageReview.FieldsOf(HttpContext).Any(r => r.Key == key);
 
     public string Name(Guid user) => People.GetValueOrDefault(user) ?? "a former member of staff";
 }

@@ -267,11 +267,6 @@ public sealed class PlanModel(SafeguardDbContext db, IntelligenceSchedule schedu
         return (status, review, done, outcome);
     }
 
-    /// <summary>
-    /// True when this field's form was posted and has come back (the language check ran on it): its section is shown
-    /// open, and only its form carries the language review, since the page has several forms.
-    /// </summary>
-    public bool LanguageChecked(string key) => LanguageReview.FieldsOf(HttpContext).Any(r => r.Key == key);
 
     private async Task<IActionResult> SavedAsync(Id<Person> id, string message, CancellationToken cancellationToken)
     {
