@@ -97,6 +97,8 @@ public sealed class CaseworkServiceTests
             ["Timescales:ReferralDecision"] = "2 working days",
             ["Timescales:ReturnHomeInterview"] = "48 hours",
             ["Timescales:Escalation:Owner"] = "0",
+            ["Timescales:Escalation:TeamManager"] = "", // appsettings.json sets every step: a blank one leaves the ladder
+            ["Timescales:Escalation:SeniorManager"] = "",
             ["Timescales:Escalation:Partnership"] = "2",
             ["Calendar:Closures:0:Date"] = closed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Calendar:Closures:0:Name"] = "Partnership training day",
