@@ -92,7 +92,8 @@ public static class CaseworkConfiguration
         if (steps.Count > 0)
         {
             var configured = new List<EscalationStep>();
-            foreach (var step in steps)
+            // A step left blank is not on the ladder (a later configuration source can remove a default step).
+            foreach (var step in steps.Where(s => !string.IsNullOrEmpty(s.Value)))
             {
                 if (!Enum.TryParse<EscalationLevel>(step.Key, ignoreCase: false, out var level) || !Enum.IsDefined(level))
                 {

@@ -130,21 +130,23 @@ public sealed class ScreeningPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Re_screening_due_shows_on_the_home_page_of_whoever_works_with_the_child()
+    public async Task Re_screening_due_shows_in_my_work_of_whoever_works_with_the_child_and_no_longer_on_the_home_page()
     {
         // The demo screened Jade just over three months ago.
         using var grace = await SignedInClient.SignInAsync(_server, "csc.practitioner2");
+        var work = await grace.Http.GetStringAsync("/my-work");
+        Assert.Contains("id=\"section-rescreening\">Re-screening due (1)", work, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/children/{await _server.IdOfAsync("Jade")}/screening/new\">Re-screen Jade Thornton</a>", work, StringComparison.Ordinal);
+        Assert.Contains("Due now", work, StringComparison.Ordinal);
         var home = await grace.Http.GetStringAsync("/home");
-        Assert.Contains("Re-screening due", home, StringComparison.Ordinal);
-        Assert.Contains("Re-screen Jade Thornton", home, StringComparison.Ordinal);
-        Assert.Contains("Due now", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Re-screen Jade Thornton", home, StringComparison.Ordinal);
 
         using var sam = await SignedInClient.SignInAsync(_server, "csc.practitioner");
         Assert.Equal(HttpStatusCode.Redirect, (await ScreenAsync(sam, 1, ("Input.Answers[0].ItemId", "self-harm"), ("Input.Answers[0].Present", "true"))).StatusCode);
-        Assert.DoesNotContain("Re-screen Amber Lewis", await sam.Http.GetStringAsync("/home"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Re-screen Amber Lewis", await sam.Http.GetStringAsync("/my-work"), StringComparison.Ordinal);
         _server.Clock.Advance(TimeSpan.FromDays(80));
         using var later = await SignedInClient.SignInAsync(_server, "csc.practitioner");
-        var due = await later.Http.GetStringAsync("/home");
+        var due = await later.Http.GetStringAsync("/my-work");
         Assert.Contains("Re-screen Amber Lewis", due, StringComparison.Ordinal);
         Assert.DoesNotContain("Due now", due, StringComparison.Ordinal);
     }

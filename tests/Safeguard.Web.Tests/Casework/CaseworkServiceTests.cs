@@ -96,10 +96,10 @@ public sealed class CaseworkServiceTests
         {
             ["Timescales:ReferralDecision"] = "2 working days",
             ["Timescales:ReturnHomeInterview"] = "48 hours",
-            // A slower ladder: the configuration layers over appsettings.json, so each step is set.
-            ["Timescales:Escalation:TeamManager"] = "2",
-            ["Timescales:Escalation:SeniorManager"] = "4",
-            ["Timescales:Escalation:Partnership"] = "7",
+            ["Timescales:Escalation:Owner"] = "0",
+            ["Timescales:Escalation:TeamManager"] = "", // appsettings.json sets every step: a blank one leaves the ladder
+            ["Timescales:Escalation:SeniorManager"] = "",
+            ["Timescales:Escalation:Partnership"] = "2",
             ["Calendar:Closures:0:Date"] = closed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Calendar:Closures:0:Name"] = "Partnership training day",
         };
@@ -107,8 +107,7 @@ public sealed class CaseworkServiceTests
         var schedule = server.Services.GetRequiredService<CaseworkSchedule>();
         Assert.Equal(Timescale.WorkingDays(2), schedule.Timescales.ReferralDecision);
         Assert.Equal(Timescale.Hours(48), schedule.Timescales.ReturnHomeInterview);
-        Assert.Equal([(EscalationLevel.Owner, 0), (EscalationLevel.TeamManager, 2), (EscalationLevel.SeniorManager, 4), (EscalationLevel.Partnership, 7)],
-            schedule.Timescales.Escalation.Select(s => (s.Level, s.WorkingDaysAfterDue)));
+        Assert.Equal([EscalationLevel.Owner, EscalationLevel.Partnership], schedule.Timescales.Escalation.Select(s => s.Level));
         Assert.False(schedule.Calendar.IsWorkingDay(closed));
         Assert.Same(schedule.Calendar, server.Services.GetRequiredService<WorkingCalendar>());
         // Two working days from today, skipping the closure.

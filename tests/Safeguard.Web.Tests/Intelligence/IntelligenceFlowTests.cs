@@ -99,11 +99,12 @@ public sealed partial class IntelligenceFlowTests(SeededServerFixture fixture) :
         using var analyst = await SignedInClient.SignInAsync(_server, "police.analyst");
         await using var scope = _server.Scope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        var kayleigh = await db.People.AsNoTracking().SingleAsync(p => p.GivenName == "Kayleigh");
+        // Ewa: known to health, in none of the demo's suspected groups (linking her to a new suspect must not change them).
+        var ewa = await db.People.AsNoTracking().SingleAsync(p => p.GivenName == "Ewa");
         var peopleBefore = await db.People.CountAsync();
 
-        // Name and date of birth find Kayleigh: no second record is made.
-        var matched = await AddPersonAsync(analyst, id, "kayleigh", "SHAW", kayleigh.DateOfBirth, "Victim");
+        // Name and date of birth find Ewa: no second record is made.
+        var matched = await AddPersonAsync(analyst, id, "ewa", "NOWAK", ewa.DateOfBirth, "Victim");
         Assert.Equal(HttpStatusCode.Redirect, matched.StatusCode);
         Assert.Equal(peopleBefore, await db.People.CountAsync());
         // A name without a date of birth is never enough: a new person.
@@ -116,17 +117,17 @@ public sealed partial class IntelligenceFlowTests(SeededServerFixture fixture) :
         Assert.Equal("Private hire driver licence PHD-0999", notice.Licences);
 
         // The same person again on the same item would repeat the link: refused, saying so, and nothing is added.
-        var repeated = await AddPersonAsync(analyst, id, "Kayleigh", "Shaw", kayleigh.DateOfBirth, "Victim");
+        var repeated = await AddPersonAsync(analyst, id, "Ewa", "Nowak", ewa.DateOfBirth, "Victim");
         Assert.Contains("These two are already linked as 'present at' on", WebUtility.HtmlDecode(await repeated.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(peopleBefore + 1, await db.People.CountAsync());
         var self = await analyst.PostFormAsync($"/intelligence/{id}/link?handler=AddLink", $"/intelligence/{id}/link",
             ("NewLink.From", wayne.Id.ToString()), ("NewLink.To", wayne.Id.ToString()), ("NewLink.LinkKind", "knows"), ("NewLink.Confidence", "Confirmed"));
         Assert.Contains("A record cannot be linked to itself", WebUtility.HtmlDecode(await self.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var first = await analyst.PostFormAsync($"/intelligence/{id}/link?handler=AddLink", $"/intelligence/{id}/link",
-            ("NewLink.From", wayne.Id.ToString()), ("NewLink.To", kayleigh.Id.ToString()), ("NewLink.LinkKind", "contacted"), ("NewLink.Confidence", "Tentative"));
+            ("NewLink.From", wayne.Id.ToString()), ("NewLink.To", ewa.Id.ToString()), ("NewLink.LinkKind", "contacted"), ("NewLink.Confidence", "Tentative"));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var twice = await analyst.PostFormAsync($"/intelligence/{id}/link?handler=AddLink", $"/intelligence/{id}/link",
-            ("NewLink.From", kayleigh.Id.ToString()), ("NewLink.To", wayne.Id.ToString()), ("NewLink.LinkKind", "contacted"), ("NewLink.Confidence", "Confirmed"));
+            ("NewLink.From", ewa.Id.ToString()), ("NewLink.To", wayne.Id.ToString()), ("NewLink.LinkKind", "contacted"), ("NewLink.Confidence", "Confirmed"));
         Assert.Contains("These two are already linked as 'contacted' with no date", WebUtility.HtmlDecode(await twice.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
         // Licensing sees the notice (who, which licence; no intelligence) and records what it is doing; no one else may.

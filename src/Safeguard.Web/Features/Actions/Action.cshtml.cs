@@ -9,6 +9,7 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 using Safeguard.Web.Notifications;
 
@@ -21,7 +22,7 @@ namespace Safeguard.Web.Features.Actions;
 /// reached, or a worker with the child completes it with a note of what was done; a manager it has reached answers
 /// the escalation, and may hand the action to someone else.
 /// </summary>
-public sealed class ActionModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier) : PageModel
+public sealed class ActionModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier, LanguageReview language) : PageModel
 {
     [BindProperty]
     public string? CompletionNote { get; set; }
@@ -60,7 +61,7 @@ public sealed class ActionModel(SafeguardDbContext db, ChildAccessService access
             return Forbid();
         }
         var note = ModelState.RequiredText(CompletionNote, nameof(CompletionNote), "Enter what was done", 8000, "What was done");
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField(nameof(CompletionNote), note, "Action: what was done")))
         {
             return Page();
         }
@@ -102,7 +103,7 @@ public sealed class ActionModel(SafeguardDbContext db, ChildAccessService access
                 ModelState.AddModelError(nameof(ReassignTo), "Choose someone from the list, or leave the owner as they are");
             }
         }
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField(nameof(ResponseNote), note, "Action: response")))
         {
             return Page();
         }
@@ -199,6 +200,7 @@ public sealed class ActionModel(SafeguardDbContext db, ChildAccessService access
         }
         return ("Not recorded", null);
     }
+
 
     public string Name(Guid user) => People.GetValueOrDefault(user) ?? "a former member of staff";
 }

@@ -7,6 +7,7 @@ using Safeguard.Core.Casework;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 using Safeguard.Web.Notifications;
 
@@ -16,7 +17,7 @@ namespace Safeguard.Web.Features.Actions;
 /// Give an action to one named person in any agency, with a due date, from the decision or meeting that created it.
 /// The owner is told at once; from the due date the escalation ladder runs until it is done.
 /// </summary>
-public sealed class AssignModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier) : PageModel
+public sealed class AssignModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier, LanguageReview language) : PageModel
 {
     [BindProperty]
     public ActionInput Input { get; set; } = new();
@@ -82,7 +83,7 @@ public sealed class AssignModel(SafeguardDbContext db, ChildAccessService access
         {
             ModelState.AddModelError("Input.Due", "The due date must be within the next 12 months: break longer work into steps");
         }
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField("Input.Detail", detail, "Action: detail")))
         {
             return Page();
         }

@@ -8,6 +8,7 @@ using Safeguard.Core.Casework;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Concerns;
@@ -18,7 +19,7 @@ namespace Safeguard.Web.Features.Concerns;
 /// or leaves it to the front door; possible matches are shown the way search shows them (name, date of birth, the
 /// agencies that know the child), and each is logged as seen.
 /// </summary>
-public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access, ConcernIntake intake, ConcernMatcher matcher) : PageModel
+public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access, ConcernIntake intake, ConcernMatcher matcher, LanguageReview language) : PageModel
 {
     public const string Unsure = "unsure";
     public const string NoneOfThese = "none";
@@ -140,6 +141,13 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         if (AskingAboutMatches)
         {
             await db.SaveChangesAsync(cancellationToken); // the candidates shown, in the access log
+            return Page();
+        }
+        // The reporter's own words are checked once the matches are settled (the child's words are not: they are quoted).
+        if (!language.ReadyToSave(ModelState,
+            new LanguageField("Input.WhatHappened", submission.WhatHappened, "Concern: what happened"),
+            new LanguageField("Input.ImmediateActionTaken", submission.ImmediateDanger == true ? submission.ImmediateActionTaken : null, "Concern: what was done to keep the child safe")))
+        {
             return Page();
         }
 

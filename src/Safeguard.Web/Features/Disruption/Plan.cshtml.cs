@@ -8,6 +8,7 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Intelligence;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Disruption;
@@ -16,7 +17,7 @@ namespace Safeguard.Web.Features.Disruption;
 /// One suspect's disruption plan: its owner, the tactics chosen from the partnership's catalogue with their dates
 /// and outcomes, and whether the suspect has been charged or convicted. Anything recorded here counts as activity.
 /// </summary>
-public sealed class PlanModel(SafeguardDbContext db, IntelligenceSchedule schedule, IntelligenceSettings settings) : PageModel
+public sealed class PlanModel(SafeguardDbContext db, IntelligenceSchedule schedule, IntelligenceSettings settings, LanguageReview language) : PageModel
 {
     public SuspectWork Suspect { get; private set; } = null!;
     public bool MayEdit { get; private set; }
@@ -87,7 +88,7 @@ public sealed class PlanModel(SafeguardDbContext db, IntelligenceSchedule schedu
             ModelState.AddModelError($"{nameof(NewTactic)}.Tactic", "Choose a tactic from the list");
         }
         var (status, review, done, outcome) = ReadTactic(input, nameof(NewTactic));
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField($"{nameof(NewTactic)}.Outcome", outcome, "Disruption: tactic outcome")))
         {
             return await ShowAsync(cancellationToken);
         }
@@ -123,7 +124,7 @@ public sealed class PlanModel(SafeguardDbContext db, IntelligenceSchedule schedu
             return NotFound();
         }
         var (status, review, done, outcome) = ReadTactic(Update, nameof(Update));
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField($"{nameof(Update)}.Outcome", outcome, "Disruption: tactic outcome")))
         {
             return await ShowAsync(cancellationToken);
         }
@@ -177,7 +178,7 @@ public sealed class PlanModel(SafeguardDbContext db, IntelligenceSchedule schedu
         {
             ModelState.AddModelError(nameof(CloseReason), "The plan is already closed");
         }
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField(nameof(CloseReason), reason, "Disruption: why the plan closed")))
         {
             return await ShowAsync(cancellationToken);
         }
@@ -265,6 +266,7 @@ public sealed class PlanModel(SafeguardDbContext db, IntelligenceSchedule schedu
         }
         return (status, review, done, outcome);
     }
+
 
     private async Task<IActionResult> SavedAsync(Id<Person> id, string message, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Concerns;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 using Safeguard.Web.Notifications;
 
@@ -21,7 +22,7 @@ namespace Safeguard.Web.Features.FrontDoor;
 /// never the decider.
 /// </summary>
 [Authorize(Policy = Policies.Managers)]
-public sealed class CountersignModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier) : PageModel
+public sealed class CountersignModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier, LanguageReview language) : PageModel
 {
     [BindProperty]
     public string? Agree { get; set; }
@@ -50,7 +51,7 @@ public sealed class CountersignModel(SafeguardDbContext db, ChildAccessService a
         var note = Agree == "no"
             ? ModelState.RequiredText(Note, nameof(Note), "Enter why you do not agree, so the front door can decide again", 4000, "Your reasons")
             : ModelState.OptionalText(Note, nameof(Note), 4000, "Your note");
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField(nameof(Note), note, "Front door: countersignature reasons")))
         {
             return Page();
         }

@@ -11,6 +11,7 @@ using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Concerns;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 using Safeguard.Web.Notifications;
 
@@ -22,7 +23,7 @@ namespace Safeguard.Web.Features.FrontDoor;
 /// manager to countersign; anything else stands at once and the reporter and the agencies are told.
 /// </summary>
 [Authorize(Policy = Policies.FrontDoor)]
-public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier) : PageModel
+public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier, LanguageReview language) : PageModel
 {
     public const string Share = "share";
     public const string Withhold = "withhold";
@@ -100,7 +101,7 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
         {
             sharing.Add(new ConcernSharing { PersonId = View.Concern.PersonId!.Value, AgencyId = agency.Id, Shared = true });
         }
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField("Input.Rationale", rationale, "Front door: reasons for the decision")))
         {
             return Page();
         }

@@ -4,8 +4,6 @@ using Safeguard.Core;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
-using Safeguard.Web.Features.Screening;
-using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Home;
 
@@ -15,7 +13,6 @@ public sealed class IndexModel(SafeguardDbContext db, Core.Intelligence.Intellig
     public string AgencyName { get; private set; } = "";
     public List<ChildLink> MyChildren { get; private set; } = [];
     public int PendingReviews { get; private set; }
-    public List<RescreeningDue.Item> Rescreening { get; private set; } = [];
     public Intelligence.IntelligenceHome Intelligence { get; private set; } = null!;
 
     public sealed record ChildLink(Id<Person> Id, string Name, string Reference, string Category);
@@ -32,8 +29,6 @@ public sealed class IndexModel(SafeguardDbContext db, Core.Intelligence.Intellig
             .Select(x => new ChildLink(x.Id, x.GivenName + " " + x.FamilyName, x.Reference, x.Category))
             .ToListAsync();
         PendingReviews = await db.BreakGlass.CountAsync(b => b.ReviewerUserId == userId && b.Review == BreakGlassReview.Pending);
-        // Until "my work" is merged: then this moves into a section of it.
-        Rescreening = await RescreeningDue.ForUserAsync(db, userId, UkTime.DateOf(db.Now));
         Intelligence = await Features.Intelligence.IntelligenceHome.ForAsync(db, schedule, User);
     }
 }

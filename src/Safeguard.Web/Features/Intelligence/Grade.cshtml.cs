@@ -7,6 +7,7 @@ using Safeguard.Core.Intelligence;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Intelligence;
@@ -16,7 +17,7 @@ namespace Safeguard.Web.Features.Intelligence;
 /// see (the original is kept as it was). A grade outside the scheme is refused with the values it allows.
 /// </summary>
 [Authorize(Policy = Policies.IntelligenceUnit)]
-public sealed class GradeModel(SafeguardDbContext db) : PageModel
+public sealed class GradeModel(SafeguardDbContext db, LanguageReview language) : PageModel
 {
     [BindProperty]
     public GradeInput Input { get; set; } = new();
@@ -95,7 +96,7 @@ public sealed class GradeModel(SafeguardDbContext db) : PageModel
         {
             ModelState.AddModelError("Input.OriginatorNote", "Write the sanitised version the originator agreed to, or leave this blank");
         }
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField("Input.Sanitised", sanitised, "Intelligence: sanitised version")))
         {
             await db.SaveChangesAsync(cancellationToken);
             return Page();

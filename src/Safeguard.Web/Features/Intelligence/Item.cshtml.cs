@@ -8,6 +8,7 @@ using Safeguard.Core.Network;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Intelligence;
@@ -16,7 +17,7 @@ namespace Safeguard.Web.Features.Intelligence;
 /// One intelligence item, as much of it as the reader's role and agency are allowed under its handling code, and
 /// the place to record what became of it: an action, a corroboration or a decision to take no action.
 /// </summary>
-public sealed class ItemModel(SafeguardDbContext db, IntelligenceSchedule schedule) : PageModel
+public sealed class ItemModel(SafeguardDbContext db, IntelligenceSchedule schedule, LanguageReview language) : PageModel
 {
     public const int MaximumOutcomeLength = 4000;
 
@@ -75,7 +76,7 @@ public sealed class ItemModel(SafeguardDbContext db, IntelligenceSchedule schedu
         }
         var text = ModelState.RequiredText(Input.Text, "Input.Text",
             kind == OutcomeKind.NoAction ? "Enter the reason for taking no action" : "Enter what was done", MaximumOutcomeLength, "What was done");
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField("Input.Text", text, "Intelligence: what was done")))
         {
             await db.SaveChangesAsync(cancellationToken);
             await LoadAsync(opened, cancellationToken);

@@ -12,6 +12,7 @@ using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Matching;
 using Safeguard.Web.Features.Shared;
+using Safeguard.Web.Notifications;
 
 namespace Safeguard.Web.Features.Intelligence;
 
@@ -21,7 +22,7 @@ namespace Safeguard.Web.Features.Intelligence;
 /// typed, dated links between any two of them, each with a confidence.
 /// </summary>
 [Authorize(Policy = Policies.IntelligenceUnit)]
-public sealed class LinkModel(SafeguardDbContext db, PersonMatching matching) : PageModel
+public sealed class LinkModel(SafeguardDbContext db, PersonMatching matching, Notifier notifier) : PageModel
 {
     public IntelligenceItem Item { get; private set; } = null!;
     public PoleEvent? Event { get; private set; }
@@ -233,7 +234,7 @@ public sealed class LinkModel(SafeguardDbContext db, PersonMatching matching) : 
         await PoleRecords.RoleAsync(db, person.Id, role!.Value, user, cancellationToken);
         await PoleRecords.ReferenceAsync(db, Item, person.Id.Value, NodeKind.Person, role.Value, user, cancellationToken);
         var problem = await LinkToEventAsync((person.Id.Value, NodeKind.Person), linkKind!.Value, confidence!.Value, user, cancellationToken);
-        await PoleRecords.NotifyLicensingAsync(db, [person.Id], cancellationToken);
+        await PoleRecords.NotifyLicensingAsync(db, notifier, [person.Id], cancellationToken);
         var saved = await SaveAsync(Form, problem, $"{person.FullName} is linked as {role.Value.ToString().ToLowerInvariant()}.", cancellationToken);
         if (isNew && problem is null)
         {
@@ -280,7 +281,7 @@ public sealed class LinkModel(SafeguardDbContext db, PersonMatching matching) : 
         // A licence recorded now may make its existing drivers notifiable.
         var drivers = await db.PoleLinks.Where(l => l.SupersededAt == null && (l.FromId == vehicle.Id.Value && l.ToKind == NodeKind.Person || l.ToId == vehicle.Id.Value && l.FromKind == NodeKind.Person))
             .Select(l => l.FromId == vehicle.Id.Value ? l.ToId : l.FromId).ToListAsync(cancellationToken);
-        await PoleRecords.NotifyLicensingAsync(db, drivers.Select(d => new Id<Person>(d)), cancellationToken);
+        await PoleRecords.NotifyLicensingAsync(db, notifier, drivers.Select(d => new Id<Person>(d)), cancellationToken);
         return await SaveAsync(Form, problem, $"Vehicle {key.Display} is linked.", cancellationToken);
     }
 
@@ -412,7 +413,7 @@ public sealed class LinkModel(SafeguardDbContext db, PersonMatching matching) : 
         var user = UserContext.From(User);
         var problem = await PoleRecords.LinkAsync(db, (from!.Id, from.Kind), (to!.Id, to.Kind), linkKind!.Value, date, confidence!.Value, Item.Id, user, cancellationToken);
         var people = new[] { from, to }.Where(r => r.Kind == NodeKind.Person).Select(r => new Id<Person>(r.Id)).ToList();
-        await PoleRecords.NotifyLicensingAsync(db, people, cancellationToken);
+        await PoleRecords.NotifyLicensingAsync(db, notifier, people, cancellationToken);
         return await SaveAsync(Form, problem, $"{from.Label} {PoleText.Describe(linkKind.Value)} {to.Label}: linked.", cancellationToken, field: $"{Form}.To");
     }
 

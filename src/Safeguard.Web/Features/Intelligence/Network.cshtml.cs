@@ -8,6 +8,7 @@ using Safeguard.Core.Network;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Notifications;
 
 namespace Safeguard.Web.Features.Intelligence;
 
@@ -17,7 +18,7 @@ namespace Safeguard.Web.Features.Intelligence;
 /// sets their role in the intelligence picture here.
 /// </summary>
 [Authorize(Policy = Policies.IntelligenceUnit)]
-public sealed class NetworkModel(SafeguardDbContext db, IntelligenceSettings settings) : PageModel
+public sealed class NetworkModel(SafeguardDbContext db, IntelligenceSettings settings, Notifier notifier) : PageModel
 {
     /// <summary>A chart beyond this many records is unreadable; the tables say what was left out.</summary>
     public const int MaxNodes = 300;
@@ -89,7 +90,7 @@ public sealed class NetworkModel(SafeguardDbContext db, IntelligenceSettings set
                 subject.DisruptionOwnerUserId ??= user.UserId;
             }
         }
-        await PoleRecords.NotifyLicensingAsync(db, [person.Id], cancellationToken);
+        await PoleRecords.NotifyLicensingAsync(db, notifier, [person.Id], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Saved"] = $"{person.FullName} is recorded as {role.ToString().ToLowerInvariant()} in the intelligence picture.";
         return Redirect($"/intelligence/network/{id}");

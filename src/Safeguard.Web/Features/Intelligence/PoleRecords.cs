@@ -5,6 +5,7 @@ using Safeguard.Core.Network;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Notifications;
 
 namespace Safeguard.Web.Features.Intelligence;
 
@@ -184,10 +185,13 @@ public static class PoleRecords
     /// Raises a notice to the taxi licensing authority for each of these people who is a suspect and holds a
     /// driver's licence or owns or uses a licensed vehicle, unless a notice saying the same is already there.
     /// Reads saved and pending changes alike, so it can be called just before the save that made the difference.
+    /// Every active user of a taxi licensing agency is told in the app and by email, in that same save; the email
+    /// names nobody and says only that a notice is waiting.
     /// </summary>
-    public static async Task NotifyLicensingAsync(SafeguardDbContext db, IEnumerable<Id<Person>> people, CancellationToken cancellationToken = default)
+    public static async Task NotifyLicensingAsync(SafeguardDbContext db, Notifier notifier, IEnumerable<Id<Person>> people, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(notifier);
         foreach (var person in people.Distinct())
         {
             var role = db.IntelligenceSubjects.Local.FirstOrDefault(s => s.PersonId == person)?.Role
@@ -229,10 +233,12 @@ public static class PoleRecords
             {
                 continue;
             }
-            db.LicensingNotices.Add(new LicensingNotice { PersonId = person, Licences = text, CreatedAt = db.Now });
-            // MERGE (casework outbox and notifications): queue an email and an in-app notification to every active
-            // user of each TaxiLicensing agency here, in this same save, saying only that a notice is waiting at
-            // /licensing/notices (no names in email).
+            var notice = db.LicensingNotices.Add(new LicensingNotice { PersonId = person, Licences = text, CreatedAt = db.Now }).Entity;
+            var licensingUsers = await db.Users.Where(u => u.IsActive)
+                .Join(db.Agencies.Where(a => a.Kind == AgencyKind.TaxiLicensing), u => u.AgencyId, a => a.Id, (u, a) => u.Id).ToListAsync(cancellationToken);
+            await notifier.NotifyAsync(licensingUsers, $"licensing-notice/{notice.Id}",
+                "A new licensing notice is waiting: a suspect holds or drives under a taxi or private hire licence.", "/licensing/notices",
+                "a licensing notice is waiting for your authority", cancellationToken);
         }
     }
 }

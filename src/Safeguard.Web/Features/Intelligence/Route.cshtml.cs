@@ -8,6 +8,7 @@ using Safeguard.Core.Intelligence;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Intelligence;
@@ -18,7 +19,7 @@ namespace Safeguard.Web.Features.Intelligence;
 /// partners receive handling-C intelligence only as a released sanitised version.
 /// </summary>
 [Authorize(Policy = Policies.IntelligenceUnit)]
-public sealed class RouteModel(SafeguardDbContext db, IntelligenceSchedule schedule) : PageModel
+public sealed class RouteModel(SafeguardDbContext db, IntelligenceSchedule schedule, LanguageReview language) : PageModel
 {
     public IntelligenceItem Item { get; private set; } = null!;
     public List<SelectListItem> OwnerOptions { get; private set; } = [];
@@ -74,7 +75,7 @@ public sealed class RouteModel(SafeguardDbContext db, IntelligenceSchedule sched
             }
         }
         var note = ModelState.OptionalText(Input.Note, "Input.Note", 1000, "The note");
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField("Input.Note", note, "Intelligence: note for the owner")))
         {
             await db.SaveChangesAsync(cancellationToken);
             await LoadAsync(cancellationToken);

@@ -8,6 +8,7 @@ using Safeguard.Core.Intelligence;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Intelligence;
@@ -17,7 +18,7 @@ namespace Safeguard.Web.Features.Intelligence;
 /// school's concern, a licensing complaint. Registration marks and phone numbers are checked as typed; the unit
 /// does the rest (grading, linking, routing).
 /// </summary>
-public sealed class SubmitModel(SafeguardDbContext db) : PageModel
+public sealed class SubmitModel(SafeguardDbContext db, LanguageReview language) : PageModel
 {
     [BindProperty]
     public SubmitInput Input { get; set; } = new();
@@ -63,7 +64,7 @@ public sealed class SubmitModel(SafeguardDbContext db) : PageModel
                 ModelState.AddModelError("Input.ChildId", "Choose a child your agency works with, or leave this blank");
             }
         }
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState, new LanguageField("Input.Text", text, "Intelligence: what was seen or heard")))
         {
             await LoadAsync(cancellationToken);
             return Page();

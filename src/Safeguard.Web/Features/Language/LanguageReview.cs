@@ -39,6 +39,12 @@ public sealed class LanguageReview(SafeguardDbContext db, LanguageChecker checke
     }
 
     /// <summary>
+    /// True when the field was checked in this request: its form was the one posted. On a page with several forms,
+    /// only that form carries the <c>_LanguageReview</c> partial.
+    /// </summary>
+    public static bool Checked(HttpContext context, string key) => FieldsOf(context).Any(r => r.Key == key);
+
+    /// <summary>
     /// True when the record may be saved now; the kept/changed outcomes are then added to the context for the same
     /// save. False when the form must be shown again: the model state has errors, or the text has phrases the writer
     /// has not been shown (they are shown now). Call it after the form's own validation.

@@ -9,6 +9,7 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 using Safeguard.Web.Notifications;
 
@@ -20,7 +21,7 @@ namespace Safeguard.Web.Features.Meetings;
 /// review). An agency that has now missed consecutive meetings about the child is alerted to its senior managers
 /// and the partnership, once per absence.
 /// </summary>
-public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier) : PageModel
+public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access, CaseworkSchedule schedule, Notifier notifier, LanguageReview language) : PageModel
 {
     public const string Yes = "yes";
     public const string No = "no";
@@ -159,7 +160,8 @@ public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access
         var plan = planYes == true && Meeting.Kind == MeetingKind.InitialConference
             ? ModelState.RequiredText(Input.Plan, "Input.Plan", "Enter the child protection plan: what must change and who does what", 16000, "The plan")
             : ModelState.OptionalText(Input.Plan, "Input.Plan", 16000, "The plan");
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState,
+            new LanguageField("Input.Decisions", decisions, "Meeting: decisions"), new LanguageField("Input.Plan", plan, "Meeting: child protection plan")))
         {
             return Page();
         }

@@ -6,12 +6,13 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Missing;
 
 /// <summary>Report that a child went missing, and, if they are already back, their return (which sets the return home interview going).</summary>
-public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access, MissingWork work) : PageModel
+public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access, MissingWork work, LanguageReview language) : PageModel
 {
     [BindProperty]
     public EpisodeInput Input { get; set; } = new();
@@ -54,7 +55,8 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
             ModelState.AddModelError("Input.Returned", "Choose whether the child has come back");
         }
         var back = Input.Returned == "yes" && wentMissing is { } from ? await work.ReadReturnAsync(ModelState, Input.Return, from, cancellationToken) : null;
-        if (!ModelState.IsValid)
+        if (!language.ReadyToSave(ModelState,
+            new LanguageField("Input.Circumstances", circumstances, "Missing: what is known"), new LanguageField("Input.Return.ReturnDetails", back?.Details, "Missing: the return")))
         {
             return Page();
         }

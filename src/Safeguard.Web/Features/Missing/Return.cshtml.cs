@@ -6,11 +6,12 @@ using Safeguard.Core;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Language;
 
 namespace Safeguard.Web.Features.Missing;
 
 /// <summary>Record that a missing child has come back: the return home interview becomes an owned action, due 72 hours after the return.</summary>
-public sealed class ReturnModel(SafeguardDbContext db, ChildAccessService access, MissingWork work) : PageModel
+public sealed class ReturnModel(SafeguardDbContext db, ChildAccessService access, MissingWork work, LanguageReview language) : PageModel
 {
     [BindProperty]
     public ReturnPageInput Input { get; set; } = new();
@@ -40,7 +41,8 @@ public sealed class ReturnModel(SafeguardDbContext db, ChildAccessService access
         {
             return NotFound();
         }
-        if (await work.ReadReturnAsync(ModelState, Input.Return, Episode.WentMissingAt, cancellationToken) is not { } back)
+        var read = await work.ReadReturnAsync(ModelState, Input.Return, Episode.WentMissingAt, cancellationToken);
+        if (!language.ReadyToSave(ModelState, new LanguageField("Input.Return.ReturnDetails", read?.Details ?? Input.Return.ReturnDetails, "Missing: the return")) || read is not { } back)
         {
             return Page();
         }

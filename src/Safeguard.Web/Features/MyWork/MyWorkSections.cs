@@ -36,6 +36,7 @@ public static class MyWorkSections
         EscalationsToAnswerAsync,
         ActionsAsync,
         MeetingsAsync,
+        Screening.RescreeningDue.MyWorkSectionAsync,
         ConcernsReportedAsync,
     ];
 
