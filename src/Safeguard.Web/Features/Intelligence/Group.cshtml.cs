@@ -51,10 +51,12 @@ public sealed class GroupModel(SafeguardDbContext db) : PageModel
                 var ties = GroupDetection.Ties(graph, options).Where(t => members.Contains(t.Key.Item1) && members.Contains(t.Key.Item2) && t.Value > 0).ToList();
                 var busy = GroupDetection.BusyNodes(graph, options);
                 var shown = new HashSet<int>(members);
-                foreach (var ((a, b), evidence) in ties.OrderByDescending(t => t.Value))
+                // Strongest first; each pair and equal ties by name, so the table reads the same whatever the records' ids.
+                foreach (var ((x, y), evidence) in ties.Select(t => (Pair: string.CompareOrdinal(graph.Label(t.Key.Item1), graph.Label(t.Key.Item2)) <= 0 ? t.Key : (t.Key.Item2, t.Key.Item1), t.Value))
+                    .OrderByDescending(t => t.Value).ThenBy(t => graph.Label(t.Pair.Item1), StringComparer.Ordinal).ThenBy(t => graph.Label(t.Pair.Item2), StringComparer.Ordinal))
                 {
-                    var through = Through(graph, a, b, busy, shown);
-                    Ties.Add(new TieRow(graph.Label(a), graph.Role(a), graph.Label(b), graph.Role(b), evidence, through));
+                    var through = Through(graph, x, y, busy, shown);
+                    Ties.Add(new TieRow(graph.Label(x), graph.Role(x), graph.Label(y), graph.Role(y), evidence, through));
                 }
                 var nodes = shown.Order().ToList();
                 var links = Enumerable.Range(0, graph.LinkCount).Where(l => shown.Contains(graph.GetLink(l).From) && shown.Contains(graph.GetLink(l).To)).ToList();

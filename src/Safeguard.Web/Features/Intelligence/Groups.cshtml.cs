@@ -22,6 +22,7 @@ public sealed class GroupsModel(SafeguardDbContext db) : PageModel
         var network = await PoleGraph.WholeAsync(db, cancellationToken);
         var graph = network.Network.Build();
         Groups = [.. GroupDetection.Find(graph).Select(g => new GroupRow(g.Number, graph.Id(g.Suspects[0]),
-            [.. g.Suspects.Select(graph.Label)], [.. g.Victims.Select(graph.Label)]))];
+            // By name: the nodes' order follows their ids, which says nothing to a reader and differs between stores.
+            [.. g.Suspects.Select(graph.Label).Order(StringComparer.Ordinal)], [.. g.Victims.Select(graph.Label).Order(StringComparer.Ordinal)]))];
     }
 }
