@@ -19,6 +19,10 @@ public static class AccessActions
     public const string ReviewChronology = "review-chronology";
     public const string SeenInMatchQueue = "seen-in-match-queue";
     public const string MatchReview = "match-review";
+    /// <summary>The intelligence unit saw the child on a link chart, in a suspected group or in the list of groups.</summary>
+    public const string ViewNetwork = "view-network";
+    public const string ViewLicensingNotice = "view-licensing-notice";
+    public const string ViewDisruptionPlan = "view-disruption-plan";
 
     public static string Describe(string action) => action switch
     {
@@ -37,6 +41,9 @@ public static class AccessActions
         ReviewChronology => "Produced the review chronology",
         SeenInMatchQueue => "Saw the child in the possible-match queue",
         MatchReview => "Compared the record with a possible match",
+        ViewNetwork => "Saw the child in an intelligence network or suspected group",
+        ViewLicensingNotice => "Read a licensing notice about the person",
+        ViewDisruptionPlan => "Read the person's disruption plan",
         _ => action,
     };
 }

@@ -210,7 +210,7 @@ public sealed class PlanModel(SafeguardDbContext db, IntelligenceSchedule schedu
         {
             return Forbid();
         }
-        db.RecordAccess(Person.PersonStream(id), "view-disruption-plan", access.ToString());
+        db.RecordAccess(Person.PersonStream(id), AccessActions.ViewDisruptionPlan, access.ToString());
         return null;
     }
 

@@ -63,7 +63,7 @@ public sealed class GroupModel(SafeguardDbContext db) : PageModel
                 view = NetworkView.From(network, graph, nodes, null, links, index, $"suspected group {group.Number}");
                 foreach (var child in nodes.Select(network.Node).Where(n => n.IsChild))
                 {
-                    db.RecordAccess(Person.PersonStream(new Id<Person>(child.Id)), "view-network", "IntelligenceUnit");
+                    db.RecordAccess(Person.PersonStream(new Id<Person>(child.Id)), AccessActions.ViewNetwork, "IntelligenceUnit");
                 }
             }
         }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core;
 using Safeguard.Core.Network;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
+using Safeguard.Web.Data.Model;
 
 namespace Safeguard.Web.Features.Intelligence;
 
@@ -21,8 +23,16 @@ public sealed class GroupsModel(SafeguardDbContext db) : PageModel
     {
         var network = await PoleGraph.WholeAsync(db, cancellationToken);
         var graph = network.Network.Build();
-        Groups = [.. GroupDetection.Find(graph).Select(g => new GroupRow(g.Number, graph.Id(g.Suspects[0]),
+        var found = GroupDetection.Find(graph);
+        Groups = [.. found.Select(g => new GroupRow(g.Number, graph.Id(g.Suspects[0]),
             // By name: the nodes' order follows their ids, which says nothing to a reader and differs between stores.
             [.. g.Suspects.Select(graph.Label).Order(StringComparer.Ordinal)], [.. g.Victims.Select(graph.Label).Order(StringComparer.Ordinal)]))];
+        // The list names children: each is logged as seen, as on a group's own page.
+        var children = found.SelectMany(g => g.Victims).Select(network.Node).Where(n => n.IsChild).Select(n => n.Id).Distinct();
+        foreach (var child in children)
+        {
+            db.RecordAccess(Person.PersonStream(new Id<Person>(child)), AccessActions.ViewNetwork, "IntelligenceUnit");
+        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -58,7 +58,7 @@ public sealed class NetworkModel(SafeguardDbContext db, IntelligenceSettings set
         // Children on the chart are part of what was read about them: it goes in their access log.
         foreach (var child in network.Nodes.Values.Where(n => n.IsChild && (view?.Nodes.Any(r => r.Id == n.Id.ToString()) ?? n.Id == id)))
         {
-            db.RecordAccess(Person.PersonStream(new Id<Person>(child.Id)), "view-network", "IntelligenceUnit");
+            db.RecordAccess(Person.PersonStream(new Id<Person>(child.Id)), AccessActions.ViewNetwork, "IntelligenceUnit");
         }
         await db.SaveChangesAsync(cancellationToken);
         return Page();

@@ -71,7 +71,7 @@ public sealed class NoticesModel(SafeguardDbContext db) : PageModel
         var users = await db.Users.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         foreach (var x in rows)
         {
-            db.RecordAccess(Person.PersonStream(x.n.PersonId), "view-licensing-notice", "TaxiLicensing");
+            db.RecordAccess(Person.PersonStream(x.n.PersonId), AccessActions.ViewLicensingNotice, "TaxiLicensing");
         }
         await db.SaveChangesAsync(cancellationToken);
         var all = rows.Select(x => new NoticeRow(x.n.Id, x.Name, x.DateOfBirth, x.n.Licences, x.n.CreatedAt,
