@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
 using Safeguard.Core.Network;
+using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
@@ -143,6 +144,23 @@ public sealed partial class IntelligenceFlowTests(SeededServerFixture fixture) :
     }
 
     [Fact]
+    public async Task A_person_found_under_a_record_linked_into_another_joins_the_combined_record()
+    {
+        // The police's "Jayde Thornton" was linked into Jade's record by matching: intelligence naming Jayde is Jade's.
+        var id = await SubmitAsync("youth.worker", "Jayde seen at the flat", "Jayde was seen going into the flat on Mill Road.");
+        using var analyst = await SignedInClient.SignInAsync(_server, "police.analyst");
+        await using var scope = _server.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var jayde = await db.People.AsNoTracking().SingleAsync(p => p.GivenName == "Jayde");
+        Assert.NotNull(jayde.MergedIntoId);
+        var peopleBefore = await db.People.CountAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await AddPersonAsync(analyst, id, "Jayde", "Thornton", jayde.DateOfBirth, "Victim")).StatusCode);
+        Assert.Equal(peopleBefore, await db.People.CountAsync());
+        var named = await db.IntelligenceReferences.AsNoTracking().Where(r => r.ItemId == id && r.NodeKind == NodeKind.Person).Select(r => r.NodeId).SingleAsync();
+        Assert.Equal(jayde.MergedIntoId!.Value.Value, named);
+    }
+
+    [Fact]
     public async Task The_partnership_sees_per_agency_how_much_intelligence_led_to_action()
     {
         using var scrutineer = await SignedInClient.SignInAsync(_server, "scrutineer");
@@ -158,12 +176,17 @@ public sealed partial class IntelligenceFlowTests(SeededServerFixture fixture) :
     [Fact]
     public async Task The_analyst_finds_the_demo_group_and_sees_why_its_members_are_grouped()
     {
+        var amber = await _server.IdOfAsync("Amber");
+        var seenBefore = await SeenInNetworkAsync(amber);
         using var analyst = await SignedInClient.SignInAsync(_server, "police.analyst");
         var groups = await analyst.Http.GetStringAsync("/intelligence/groups");
         Assert.Contains("Darren Hale, Lee Tanner", groups, StringComparison.Ordinal);
         Assert.Contains("Amber Lewis", groups, StringComparison.Ordinal);
         Assert.Contains("Jade Thornton", groups, StringComparison.Ordinal);
-        var darren = await PersonIdAsync("Darren");
+        // The list names children: each is in the access log as seen by the intelligence unit.
+        Assert.Equal(seenBefore + 1, await SeenInNetworkAsync(amber));
+        Assert.Equal("Saw the child in an intelligence network or suspected group", AccessActions.Describe(AccessActions.ViewNetwork));
+        var darren = await _server.IdOfAsync("Darren");
         var group = WebUtility.HtmlDecode(await analyst.Http.GetStringAsync($"/intelligence/groups/{darren}"));
         Assert.Contains("Suspected group 1", group, StringComparison.Ordinal);
         // Lee and Jade share the private hire car. Darren and Lee: "knows" (0.4) and Darren's flat linked to the
@@ -226,10 +249,10 @@ public sealed partial class IntelligenceFlowTests(SeededServerFixture fixture) :
         return await db.Users.Where(u => u.UserName == DemoPartnership.EmailOf(user)).Select(u => u.Id).SingleAsync();
     }
 
-    private async Task<Id<Person>> PersonIdAsync(string given)
+    private async Task<int> SeenInNetworkAsync(Id<Person> child)
     {
         await using var scope = _server.Scope();
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        return await db.People.Where(p => p.GivenName == given).Select(p => p.Id).SingleAsync();
+        return await db.AccessLog.CountAsync(e => e.Stream == Person.PersonStream(child) && e.Action == AccessActions.ViewNetwork && e.Basis == "IntelligenceUnit");
     }
 }

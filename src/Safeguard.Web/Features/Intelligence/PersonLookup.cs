@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Safeguard.Core;
 using Safeguard.Core.People;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
@@ -18,13 +19,12 @@ public static class PersonLookup
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var nhs = nhsNumber?.Replace(" ", "", StringComparison.Ordinal);
-        if (nhs is not null && NhsNumber.IsValid(nhs))
+        if (NhsNumber.Normalise(nhsNumber) is { } nhs && NhsNumber.IsValid(nhs))
         {
-            var byNumber = await db.People.AsNoTracking().Where(p => p.NhsNumber == nhs).ToListAsync(cancellationToken);
+            var byNumber = await db.People.AsNoTracking().Where(p => p.NhsNumber == nhs).Select(p => p.Id).ToListAsync(cancellationToken);
             if (byNumber.Count > 0)
             {
-                return byNumber;
+                return await SurvivorsAsync(db, byNumber, cancellationToken);
             }
         }
         if (dateOfBirth is null)
@@ -35,12 +35,25 @@ public static class PersonLookup
         var family = familyName.Trim().ToLowerInvariant();
         var full = $"{given} {family}";
 #pragma warning disable CA1304, CA1311, CA1862 // string.ToLower() here is translated to SQL lower(), not run in .NET
-        return await db.People.AsNoTracking()
+        var byName = await db.People.AsNoTracking()
             .Where(p => p.DateOfBirth == dateOfBirth
                 && ((p.GivenName.ToLower() == given && p.FamilyName.ToLower() == family)
                     || db.PersonNames.Any(n => n.PersonId == p.Id && n.SupersededAt == null && n.Name.ToLower() == full)))
-            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
+            .Select(p => p.Id)
             .ToListAsync(cancellationToken);
 #pragma warning restore CA1304, CA1311, CA1862
+        return await SurvivorsAsync(db, byName, cancellationToken);
+    }
+
+    /// <summary>
+    /// The records that stand for the people found: a record linked into another as the same person (issue 4) is
+    /// answered by the one it was linked into, so intelligence joins the child's combined record, never a linked-away one.
+    /// </summary>
+    private static async Task<List<Person>> SurvivorsAsync(SafeguardDbContext db, List<Id<Person>> found, CancellationToken cancellationToken)
+    {
+        var roots = (await PersonClusters.RootsAsync(db, found, cancellationToken)).Values.Distinct().ToList();
+        return await db.People.AsNoTracking().Where(p => roots.Contains(p.Id))
+            .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName)
+            .ToListAsync(cancellationToken);
     }
 }
