@@ -78,28 +78,19 @@ public sealed class RouteTableFixture : IAsyncLifetime
         {
             var reporter = await db.Users.SingleAsync(u => u.Email == DemoPartnership.EmailOf("youth.worker"));
             var decider = await db.Users.SingleAsync(u => u.Email == DemoPartnership.EmailOf("mash.triage"));
-            var concern = new Concern
+            Concern NewConcern(Id<Person> about, string what) => new()
             {
                 Reference = $"REF-TEST-{Guid.NewGuid():N}"[..20],
                 ReceivedAt = db.Now,
                 ReportedByUserId = reporter.Id,
                 ReporterAgencyId = reporter.AgencyId,
                 ChildGivenName = "Fixture",
-                PersonId = concernChild,
-                WhatHappened = "Route table fixture.",
+                PersonId = about,
+                WhatHappened = what,
             };
-            db.Concerns.Add(concern);
-            var taken = new Concern
-            {
-                Reference = $"REF-TEST-{Guid.NewGuid():N}"[..20],
-                ReceivedAt = db.Now,
-                ReportedByUserId = reporter.Id,
-                ReporterAgencyId = reporter.AgencyId,
-                ChildGivenName = "Fixture",
-                PersonId = takenChild,
-                WhatHappened = "Route table fixture: taken by the front door.",
-            };
-            db.Concerns.Add(taken);
+            var concern = NewConcern(concernChild, "Route table fixture.");
+            var taken = NewConcern(takenChild, "Route table fixture: taken by the front door.");
+            db.Concerns.AddRange(concern, taken);
             if (pendingNoFurtherAction)
             {
                 db.ConcernDecisions.Add(new ConcernDecision

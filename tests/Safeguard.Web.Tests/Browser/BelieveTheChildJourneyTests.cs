@@ -4,7 +4,6 @@ using Safeguard.Core;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
-using Safeguard.Web.Tests.Believe;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Browser;

@@ -5,7 +5,6 @@ using Safeguard.Core.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
-using Safeguard.Web.Tests.Believe;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Casework;

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Casework;
-using Safeguard.Web.Tests.Believe;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Casework;

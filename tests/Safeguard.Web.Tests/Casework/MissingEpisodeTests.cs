@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Safeguard.Core;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
@@ -38,7 +37,7 @@ public sealed class MissingEpisodeTests : IAsyncLifetime
     [Fact]
     public async Task A_third_episode_in_30_days_prompts_a_strategy_discussion_and_the_interview_is_due_72_hours_after_the_return()
     {
-        var jade = await IdOfAsync("Jade");
+        var jade = await _server.IdOfAsync("Jade");
         using var worker = await SignedInClient.SignInAsync(_server, "csc.practitioner2");
         var report = $"/children/{jade}/missing/new";
         var now = _server.Clock.GetUtcNow();
@@ -107,13 +106,6 @@ public sealed class MissingEpisodeTests : IAsyncLifetime
             var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
             Assert.True(await db.Chronology.AnyAsync(e => e.PersonId == jade && e.Kind == ChronologyKinds.ReturnHomeInterview && e.Summary.Contains("done late")));
         }
-    }
-
-    private async Task<Id<Person>> IdOfAsync(string givenName)
-    {
-        await using var scope = _server.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
-        return await db.People.Where(p => p.GivenName == givenName).Select(p => p.Id).SingleAsync();
     }
 
     private async Task<string> UserIdAsync(string user)

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
-using Safeguard.Web.Tests.Infrastructure;
 
-namespace Safeguard.Web.Tests.Believe;
+namespace Safeguard.Web.Tests.Infrastructure;
 
 /// <summary>Arranging and checking data through the server's own DbContext (acting as the system).</summary>
 internal static class ServerData

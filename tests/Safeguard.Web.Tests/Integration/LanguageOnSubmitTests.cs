@@ -9,7 +9,6 @@ using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
 using Safeguard.Web.Features.Shared;
-using Safeguard.Web.Tests.Believe;
 using Safeguard.Web.Tests.Casework;
 using Safeguard.Web.Tests.Infrastructure;
 

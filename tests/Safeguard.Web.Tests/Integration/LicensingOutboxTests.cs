@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Web.Data.Model;
-using Safeguard.Web.Tests.Believe;
 using Safeguard.Web.Tests.Infrastructure;
 
 namespace Safeguard.Web.Tests.Integration;
