@@ -33,7 +33,7 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
         // The youth worker records what they saw: an older man's car. The words "her boyfriend" are flagged on
         // submit; the youth worker keeps them (they are Aisha's words), and the record is saved either way.
         await page.SignInAsync(_server, DemoPartnership.EmailOf("youth.worker"));
-        await page.GotoAsync($"/children/{aisha}/chronology/add");
+        await page.OpenAsync($"/children/{aisha}/chronology/add");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("What kind of event").SelectOptionAsync(new SelectOptionValue { Label = "Contact" });
         var today = DateTime.UtcNow.AddDays(-1);
@@ -48,7 +48,7 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
         await Assertions.Expect(page.GetByLabel("What happened")).ToHaveValueAsync(Note);
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Keep my words and save" }).ClickAsync();
-        await page.WaitForURLAsync($"**/children/{aisha}/chronology");
+        await page.ArriveAtAsync($"**/children/{aisha}/chronology");
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("red car with an older man");
         await page.AssertAccessibleAsync();
         await page.SignOutAsync();
@@ -73,7 +73,7 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
         await page.GetByRole(AriaRole.Button, new() { Name = "Record decision" }).ClickAsync();
 
         // Screening: one page; what agencies recorded is shown under the item it informs.
-        await page.WaitForURLAsync($"**/children/{aisha}/screening/new");
+        await page.ArriveAtAsync($"**/children/{aisha}/screening/new");
         await Assertions.Expect(page.Locator("#item-going-missing-hint")).ToContainTextAsync("Missing episode");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Going missing").CheckAsync();
@@ -94,7 +94,7 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
         await missing.GetByLabel("Day").FillAsync(lastMissing.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await missing.GetByLabel("Month").FillAsync(lastMissing.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Score and save the screening" }).ClickAsync();
-        await page.WaitForURLAsync($"**/children/{aisha}/screening");
+        await page.ArriveAtAsync($"**/children/{aisha}/screening");
         // 5 (missing, recent) + 5 (cars, no date: scored as recent) + 1 (school) = 11: moderate; 5 rests on concern.
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("11 (Moderate by score): 6 on evidence, 5 on professional concern");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("A potential sign of exploitation");
@@ -108,14 +108,14 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
 
         // A police officer tries to record her arrest for being drunk and disorderly: it is held, not recorded.
         await page.SignInAsync(_server, DemoPartnership.EmailOf("police.officer"));
-        await page.GotoAsync($"/children/{aisha}/chronology/add");
+        await page.OpenAsync($"/children/{aisha}/chronology/add");
         await page.GetByLabel("What kind of event").SelectOptionAsync(new SelectOptionValue { Label = "Arrest" });
         await page.GetByLabel("Day").FillAsync(today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Month").FillAsync(today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Year").FillAsync(today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("What happened").FillAsync("Arrested for being drunk and disorderly outside a takeaway on Mill Road at 01:30, with two men in their 30s.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save to the chronology" }).ClickAsync();
-        await page.WaitForURLAsync($"**/children/{aisha}/chronology");
+        await page.ArriveAtAsync($"**/children/{aisha}/chronology");
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("held for the CSE lead's review");
         await Assertions.Expect(page.Locator("tbody")).Not.ToContainTextAsync("Arrest");
         await page.AssertAccessibleAsync();
@@ -163,7 +163,7 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
 
         // The record: Amber's own words at the top; the screening and voice pages; adding words with an error.
         await page.SignInAsync(_server, DemoPartnership.EmailOf("csc.practitioner"));
-        await page.GotoAsync($"/children/{amber}");
+        await page.OpenAsync($"/children/{amber}");
         await Assertions.Expect(page.Locator(".sg-child-voice")).ToContainTextAsync("He's my friend");
         await Assertions.Expect(page.Locator(".sg-child-voice")).ToContainTextAsync("Last seen alone");
         await page.AssertAccessibleAsync();
@@ -181,7 +181,7 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
         await Assertions.Expect(page.Locator(".sg-child-voice blockquote").First).ToContainTextAsync("I just want it to stop.");
 
         // Screening and the override, with the override refused without a reason.
-        await page.GotoAsync($"/children/{amber}/screening");
+        await page.OpenAsync($"/children/{amber}/screening");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("has not been screened");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Surfaced:");
         await page.AssertAccessibleAsync();
@@ -204,7 +204,7 @@ public sealed class BelieveTheChildJourneyTests(BrowserFixture browser) : IAsync
 
         // Ewa has not been seen alone: the record says so.
         await page.SignInAsync(_server, DemoPartnership.EmailOf("health.nurse"));
-        await page.GotoAsync($"/children/{ewa}");
+        await page.OpenAsync($"/children/{ewa}");
         await Assertions.Expect(page.Locator(".sg-child-voice")).ToContainTextAsync("Ewa has not yet been seen alone");
         await page.AssertAccessibleAsync();
         await page.SignOutAsync();

@@ -56,7 +56,7 @@ public sealed partial class CaseworkJourneyTests(BrowserFixture browser) : IAsyn
         // 1. The youth worker reports a concern. A first try with gaps keeps what was typed.
         var page = await SignInAsync("youth.worker");
         await page.GetByRole(AriaRole.Link, new() { Name = "Report a concern" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/concerns/new");
+        await page.ArriveAtAsync("**/concerns/new");
         await page.AssertAccessibleAsync();
         const string Seen = "Amber got into a silver car with two adult men outside the project at 21:40. One of them handed her a phone.";
         await page.GetByLabel("What did you see or hear?").FillAsync(Seen);
@@ -125,36 +125,36 @@ public sealed partial class CaseworkJourneyTests(BrowserFixture browser) : IAsyn
         // 3. The social worker arranges and records the strategy discussion: the police do not respond.
         SetLocal(day0, 11);
         page = await SignInAsync("csc.practitioner");
-        await page.GotoAsync($"/children/{amber.Id}/meetings");
+        await page.OpenAsync($"/children/{amber.Id}/meetings");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Strategy discussion due by {Long(_calendar.AddWorkingDays(day0, 1))}");
         await page.AssertAccessibleAsync();
         var strategy = await ArrangeAsync(page, "Strategy discussion", day0, "11:30", "Northbridge Police");
         SetLocal(day0, 13);
         page = await SignInAsync("csc.practitioner");
-        await page.GotoAsync(strategy);
+        await page.OpenAsync(strategy);
         await RecordAsync(page, [("Northbridge Children's Social Care", "Attended"), ("Riverside Youth Project", "Attended"), ("Northbridge Schools", "Sent apologies"), ("Northbridge Police", "No response")],
             "Section 47 enquiries. Initial child protection conference needed.", conferenceOrPlan: "Yes", apologies: ("Northbridge Schools", "Year 10 exams"));
 
         // The initial conference, three working days later: the police miss it too.
         var conferenceDay = _calendar.AddWorkingDays(day0, 3);
-        await page.GotoAsync($"/children/{amber.Id}/meetings");
+        await page.OpenAsync($"/children/{amber.Id}/meetings");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"Initial child protection conference due by {Long(_calendar.AddWorkingDays(day0, 15))}");
         var conference = await ArrangeAsync(page, "Initial child protection conference", conferenceDay, "10:00", "Northbridge Police");
         SetLocal(conferenceDay, 12);
         page = await SignInAsync("csc.practitioner");
-        await page.GotoAsync(conference);
+        await page.OpenAsync(conference);
         await RecordAsync(page, [("Northbridge Children's Social Care", "Attended"), ("Riverside Youth Project", "Attended"), ("Northbridge Schools", "Attended"), ("Northbridge Police", "No response")],
             "Amber to be the subject of a child protection plan under the category of sexual abuse.", conferenceOrPlan: "Yes",
             plan: "Police to disrupt the adults at Mill Road. Social worker to see Amber alone weekly. School to share attendance daily.");
-        await page.GotoAsync($"/children/{amber.Id}/meetings");
+        await page.OpenAsync($"/children/{amber.Id}/meetings");
         await Assertions.Expect(page.Locator(".govuk-warning-text")).ToContainTextAsync("Northbridge Police missed 2 consecutive meetings about Amber");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync($"/children/{amber.Id}");
+        await page.OpenAsync($"/children/{amber.Id}");
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("Northbridge Police has missed the last 2 meetings about this child it was invited to.");
         await page.AssertAccessibleAsync();
 
         // 4. Actions from the conference, each with one owner. A due date in the past is refused.
-        await page.GotoAsync(conference);
+        await page.OpenAsync(conference);
         await page.GetByRole(AriaRole.Link, new() { Name = "Add an action from this meeting" }).ClickAsync();
         await page.AssertAccessibleAsync();
         await page.GetByLabel("What must be done").FillAsync("Visit the flat above the takeaway on Mill Road");
@@ -200,7 +200,7 @@ public sealed partial class CaseworkJourneyTests(BrowserFixture browser) : IAsyn
 
         // 6. The chronology for review, as a PDF printed by Chromium: what happened and what did not.
         page = await SignInAsync("csc.practitioner");
-        await page.GotoAsync($"/children/{amber.Id}/chronology/review");
+        await page.OpenAsync($"/children/{amber.Id}/chronology/review");
         await Assertions.Expect(page.Locator(".sg-did-not-happen").First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as PDF" }).ClickAsync());

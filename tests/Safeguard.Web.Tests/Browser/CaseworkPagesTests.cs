@@ -41,7 +41,7 @@ public sealed class CaseworkPagesTests(BrowserFixture browser) : IAsyncLifetime
     {
         // An adult Safeguard knows, named in a concern about a child it does not.
         var page = await SignInAsync("school.dsl");
-        await page.GotoAsync("/concerns/new");
+        await page.OpenAsync("/concerns/new");
         await page.GetByLabel("First name, or the name they use").FillAsync("Zoe");
         await page.GetByLabel("What did you see or hear?").FillAsync("Zoe's mother's partner collects her at lunchtime in a van.");
         var today = Features.Shared.UkTime.ToLocal(_server.Clock.GetUtcNow());
@@ -73,7 +73,7 @@ public sealed class CaseworkPagesTests(BrowserFixture browser) : IAsyncLifetime
             Assert.True((await api.PostAsync("/api/v1/concerns", new StringContent(body, Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
         }
         page = await SignInAsync("mash.triage");
-        await page.GotoAsync("/front-door");
+        await page.OpenAsync("/front-door");
         await page.Locator("tbody tr", new() { HasText = "Amber Lewis" }).GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Possible records" })).ToContainTextAsync("Possibly the same child (family name: exact; given name: exact)");
         await page.AssertAccessibleAsync();
@@ -105,7 +105,7 @@ public sealed class CaseworkPagesTests(BrowserFixture browser) : IAsyncLifetime
             jade = (await db.People.SingleAsync(p => p.GivenName == "Jade")).Id.Value;
         }
         page = await SignInAsync("csc.practitioner2");
-        await page.GotoAsync($"/children/{jade}/missing");
+        await page.OpenAsync($"/children/{jade}/missing");
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Interview held late");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Report a missing episode" }).ClickAsync();
@@ -138,7 +138,7 @@ public sealed class CaseworkPagesTests(BrowserFixture browser) : IAsyncLifetime
             visit = (await db.Actions.SingleAsync(a => a.Title == "Visit Kayleigh at home and see her alone")).Id.ToString();
         }
         page = await SignInAsync("csc.practitioner");
-        await page.GotoAsync($"/actions/{visit}");
+        await page.OpenAsync($"/actions/{visit}");
         await page.AssertAccessibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter what was done");
@@ -146,12 +146,12 @@ public sealed class CaseworkPagesTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("What was done").FillAsync("Seen alone at home. She talked about Dean and the parties.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-tag--green")).ToHaveTextAsync("Done");
-        await page.GotoAsync($"/children/{kayleigh}/actions");
+        await page.OpenAsync($"/children/{kayleigh}/actions");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync($"/children/{kayleigh}/chronology/review?From.Day=1&From.Month=13&From.Year=2026");
+        await page.OpenAsync($"/children/{kayleigh}/chronology/review?From.Day=1&From.Month=13&From.Year=2026");
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The start of the period must be a real date");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync($"/children/{kayleigh}/chronology/review");
+        await page.OpenAsync($"/children/{kayleigh}/chronology/review");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" }).ClickAsync());
         var csv = Path.Combine(_server.DataDirectory, "review.csv");
         await download.SaveAsAsync(csv);

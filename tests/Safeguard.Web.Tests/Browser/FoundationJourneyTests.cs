@@ -23,8 +23,8 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
         var page = await browser.NewPageAsync(_server);
 
         // Sign in: every page but the allow-list sends an anonymous visitor to sign in.
-        await page.GotoAsync("/children");
-        await page.WaitForURLAsync("**/account/sign-in**");
+        await page.OpenAsync("/children");
+        await page.ArriveAtAsync("**/account/sign-in**");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Email address").FillAsync(DemoPartnership.EmailOf("csc.practitioner"));
         await page.GetByLabel("Password").FillAsync("not the password");
@@ -34,11 +34,11 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Password").FillAsync(DemoPartnership.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor**");
+        await page.ArriveAtAsync("**/account/two-factor**");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Enter the 6-digit code").FillAsync(await SignedInClient.CurrentCodeAsync(_server, DemoPartnership.EmailOf("csc.practitioner")));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/children");
+        await page.ArriveAtAsync("**/children");
         await page.AssertAccessibleAsync();
 
         // Find a child with an open case and read the record and the chronology.
@@ -61,19 +61,19 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("silver car");
 
         // A child known only to the school: the search says who knows her, the record is not there for us.
-        await page.GotoAsync("/children");
+        await page.OpenAsync("/children");
         await page.GetByLabel("Name").FillAsync("Aisha");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Northbridge Schools");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open record of Aisha Khan" })).ToHaveCountAsync(0);
         var aisha = await IdOfAsync("Aisha");
-        var refused = await page.GotoAsync($"/children/{aisha}");
+        var refused = await page.OpenAsync($"/children/{aisha}");
         Assert.Equal(404, refused!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
 
         // Break the glass: a reason is required, and what was typed survives the error.
-        await page.GotoAsync($"/children/{aisha}/break-glass");
+        await page.OpenAsync($"/children/{aisha}/break-glass");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Why do you need to see this record now?").FillAsync("urgent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the record" }).ClickAsync();
@@ -115,7 +115,7 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
         var page = await browser.NewPageAsync(_server);
         await page.SignInAsync(_server, DemoPartnership.EmailOf("csc.practitioner"));
         var amber = await IdOfAsync("Amber");
-        await page.GotoAsync($"/children/{amber}/edit");
+        await page.OpenAsync($"/children/{amber}/edit");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("First name").FillAsync("");
         await page.GetByLabel("NHS number (optional)").FillAsync("943 476 5918");

@@ -177,21 +177,21 @@ public sealed class IntelligenceJourneyTests(BrowserFixture browser) : IAsyncLif
         await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-notification-banner")).ToContainTextAsync("is recorded");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync("/intelligence/escalated");
+        await page.OpenAsync("/intelligence/escalated");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync("/intelligence/submitted");
+        await page.OpenAsync("/intelligence/submitted");
         await page.AssertAccessibleAsync();
         await page.SignOutAsync();
 
         // The partnership's view: figures by agency, the funnel, and what has climbed to it.
         await page.SignInAsync(_server, DemoPartnership.EmailOf("partnership.admin"));
-        await page.GotoAsync("/intelligence/responses");
+        await page.OpenAsync("/intelligence/responses");
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Riverside Youth Project");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync("/disruption");
+        await page.OpenAsync("/disruption");
         await Assertions.Expect(page.Locator("tbody").First).ToContainTextAsync("2");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync("/intelligence/escalated");
+        await page.OpenAsync("/intelligence/escalated");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Lee Tanner: identified, not disrupted");
         await page.AssertAccessibleAsync();
         await page.SignOutAsync();
@@ -213,14 +213,14 @@ public sealed class IntelligenceJourneyTests(BrowserFixture browser) : IAsyncLif
         // The unit: routing refused and then done; a plan's tactic updated, with its error states; a place's network.
         await page.SignInAsync(_server, DemoPartnership.EmailOf("police.analyst"));
         var aisha = await ItemIdAsync("Aisha seen near the bus station with older men");
-        await page.GotoAsync($"/intelligence/{aisha}/route");
+        await page.OpenAsync($"/intelligence/{aisha}/route");
         await page.AssertAccessibleAsync();
         await page.GetByLabel("Who should own the response?").SelectOptionAsync(new SelectOptionValue { Label = "Northbridge Schools: Mark Fenton, Designated safeguarding lead" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Route it" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Grade the intelligence before routing it");
         await page.AssertAccessibleAsync();
         var darren = await PersonIdAsync("Darren");
-        await page.GotoAsync($"/disruption/{darren}");
+        await page.OpenAsync($"/disruption/{darren}");
         await page.AssertAccessibleAsync();
         await page.Locator("summary", new() { HasText = "Update a tactic" }).ClickAsync();
         await page.GetByLabel("Tactic", new() { Exact = true }).Last.SelectOptionAsync(new SelectOptionValue { Label = "Closure notice or order for premises (in progress)" });
@@ -233,12 +233,12 @@ public sealed class IntelligenceJourneyTests(BrowserFixture browser) : IAsyncLif
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the plan" }).ClickAsync();
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter why the plan is closing");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync($"/intelligence/network/{darren}");
+        await page.OpenAsync($"/intelligence/network/{darren}");
         await page.Locator("#network-nodes").GetByRole(AriaRole.Link, new() { Name = "Flat 1, 41 Mill Road, NB2 5RT" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Flat 1, 41 Mill Road, NB2 5RT", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#network-chart")).ToHaveAttributeAsync("data-ready", "true");
         await page.AssertAccessibleAsync();
-        await page.GotoAsync($"/intelligence/network/{darren}?Filter.To.Day=1&Filter.To.Month=13&Filter.To.Year=2026");
+        await page.OpenAsync($"/intelligence/network/{darren}?Filter.To.Day=1&Filter.To.Month=13&Filter.To.Year=2026");
         await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("The last date must be a real date");
         await page.AssertAccessibleAsync();
         Assert.Empty(blocked);

@@ -29,7 +29,7 @@ public sealed class MatchingJourneyTests(BrowserFixture browser) : IAsyncLifetim
         await page.SignInAsync(_server, DemoPartnership.EmailOf("csc.practitioner"));
 
         // Recording Amber again: the page finds her before anyone is created, and her record is one click away.
-        await page.GotoAsync("/children");
+        await page.OpenAsync("/children");
         await page.GetByRole(AriaRole.Link, new() { Name = "Record a new child or adult" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record a new child or adult" })).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
@@ -57,7 +57,7 @@ public sealed class MatchingJourneyTests(BrowserFixture browser) : IAsyncLifetim
         // record, so the page says only what agrees and who knows her; Sam says it is someone else and creates.
         var ewa = await PersonAsync("Ewa");
         var born = ewa.DateOfBirth!.Value;
-        await page.GotoAsync("/people/new");
+        await page.OpenAsync("/people/new");
         await FillAsync(page, "Ewa", "Nowak", born.AddYears(born.Year % 10 == 9 ? -1 : 1), "Female", null, null);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         card = page.Locator(".govuk-summary-card", new() { HasText = "Ewa Nowak" });
@@ -123,8 +123,8 @@ public sealed class MatchingJourneyTests(BrowserFixture browser) : IAsyncLifetim
 
         var page = await browser.NewPageAsync(_server);
         await page.SignInAsync(_server, DemoPartnership.EmailOf("police.officer"));
-        await page.GotoAsync($"/children/{jayde.Id}");
-        await page.WaitForURLAsync($"**/children/{jade.Id}");
+        await page.OpenAsync($"/children/{jayde.Id}");
+        await page.ArriveAtAsync($"**/children/{jade.Id}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jade Thornton", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".govuk-inset-text").First).ToContainTextAsync("has been linked with this one as the same person");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Also recorded as");
@@ -139,7 +139,7 @@ public sealed class MatchingJourneyTests(BrowserFixture browser) : IAsyncLifetim
         // Someone with no relationship to either record gets the same answer for both ids: not found.
         await page.SignOutAsync();
         await page.SignInAsync(_server, DemoPartnership.EmailOf("school.dsl"));
-        var refused = await page.GotoAsync($"/children/{jayde.Id}");
+        var refused = await page.OpenAsync($"/children/{jayde.Id}");
         Assert.Equal(404, refused!.Status);
         Assert.EndsWith($"/children/{jayde.Id}", page.Url, StringComparison.Ordinal);
         await page.AssertAccessibleAsync();

@@ -45,6 +45,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "Europe/London",
         });
         context.SetDefaultTimeout(15_000);
+        // Assertions poll; on a loaded two-core CI machine a page can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         return await context.NewPageAsync();
     }
 }
@@ -74,19 +76,39 @@ public static class PageChecks
     /// <summary>Signs in through the real pages: email and password, then the current authenticator code.</summary>
     public static async Task SignInAsync(this IPage page, SafeguardServer server, string email)
     {
-        await page.GotoAsync("/account/sign-in");
+        await page.OpenAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(Demo.DemoPartnership.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor**");
+        await page.ArriveAtAsync("**/account/two-factor**");
         await page.GetByLabel("Enter the 6-digit code").FillAsync(await SignedInClient.CurrentCodeAsync(server, email));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/home");
+        await page.ArriveAtAsync("**/home");
+    }
+
+    /// <summary>Opens <paramref name="url"/> (following redirects) and waits for it as <see cref="ArriveAtAsync"/> does.</summary>
+    public static async Task<IResponse?> OpenAsync(this IPage page, string url)
+    {
+        var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("footer.govuk-footer")).ToBeAttachedAsync();
+        return response;
+    }
+
+    /// <summary>
+    /// Waits until the browser shows a page at <paramref name="urlGlob"/>, parsed as far as its footer. Waiting for
+    /// the document's load event instead (WaitForURL's default) once timed out on CI with the page already there:
+    /// the load event never reached Playwright. The footer is the last element of every layout, so once it is in
+    /// the new document the whole page is.
+    /// </summary>
+    public static async Task ArriveAtAsync(this IPage page, string urlGlob)
+    {
+        await page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("footer.govuk-footer")).ToBeAttachedAsync();
     }
 
     public static async Task SignOutAsync(this IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/sign-in");
+        await page.ArriveAtAsync("**/account/sign-in");
     }
 }
