@@ -205,7 +205,7 @@ public class MatchModelTests
 /// <summary>A hand-made model: every best level m 0.9 / u 0.01, every worst level m 0.02 / u 0.9, the rest between.</summary>
 internal static class TestModels
 {
-    public static MatchModel Simple(HouseholdAdjustments? household = null, Dictionary<string, double>? familyFrequencies = null)
+    public static MatchModel Simple(HouseholdAdjustments? household = null, Dictionary<string, double>? familyFrequencies = null, double prior = 1e-4, double unlistedFrequency = 1e-6)
     {
         var comparisons = Comparisons.All.Select(d => new ComparisonParameters(d.Name, [.. d.Levels.Select((name, l) =>
         {
@@ -214,10 +214,10 @@ internal static class TestModels
             var u = l == 0 ? 0.01 : l == last ? 0.9 : 0.09 / (last - 1);
             return new LevelParameters(name, m, u);
         })])).ToArray();
-        var frequencies = new TermFrequencies(1e-6, new Dictionary<string, IReadOnlyDictionary<string, double>>
+        var frequencies = new TermFrequencies(unlistedFrequency, new Dictionary<string, IReadOnlyDictionary<string, double>>
         {
             ["family_name"] = familyFrequencies ?? [],
         });
-        return new MatchModel(1e-4, comparisons, frequencies, MatchThresholds.Default, NameVariants.Default, household);
+        return new MatchModel(prior, comparisons, frequencies, MatchThresholds.Default, NameVariants.Default, household);
     }
 }

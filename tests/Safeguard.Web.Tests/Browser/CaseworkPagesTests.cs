@@ -64,11 +64,12 @@ public sealed class CaseworkPagesTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Zoe");
         await page.AssertAccessibleAsync();
 
-        // A partner system's concern about a child it could not identify: the front door sees the possible records.
+        // A partner system's concern about a child it could not identify, naming an adult the way round a child said
+        // it: the front door sees the possible records, and matches the adult to the man partners know.
         using (var api = SignedInClient.Anonymous(_server))
         {
             api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DemoCasework.RiversideToken);
-            var body = "{\"reporter\":{\"name\":\"Jess Moran\"},\"child\":{\"givenName\":\"Amber\",\"familyName\":\"Lewis\"},\"whatHappened\":\"Seen with Dean again.\",\"occurredAt\":\"" +
+            var body = "{\"reporter\":{\"name\":\"Jess Moran\"},\"child\":{\"givenName\":\"Amber\",\"familyName\":\"Lewis\"},\"whatHappened\":\"Seen with Dean again.\",\"adults\":[{\"name\":\"Tanner Lee\"}],\"occurredAt\":\"" +
                 _server.Clock.GetUtcNow().AddHours(-2).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) + "\",\"immediateDanger\":false}";
             Assert.True((await api.PostAsync("/api/v1/concerns", new StringContent(body, Encoding.UTF8, "application/json"))).IsSuccessStatusCode);
         }
@@ -76,7 +77,11 @@ public sealed class CaseworkPagesTests(BrowserFixture browser) : IAsyncLifetime
         await page.OpenAsync("/front-door");
         await page.Locator("tbody tr", new() { HasText = "Amber Lewis" }).GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Possible records" })).ToContainTextAsync("Possibly the same child (family name: exact; given name: exact)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Adult 1: Tanner Lee" })).ToContainTextAsync("Possibly the same person (given name: swapped with family name)");
         await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Match adult 1 to Lee Tanner" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-notification-banner--success")).ToContainTextAsync("Adult 1 in this concern is matched to the record of Lee Tanner");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Matched to a record Safeguard holds");
         await page.GetByRole(AriaRole.Button, new() { Name = "Link to Amber Lewis" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Decide" }).ClickAsync();
         await page.GetByLabel("No further action (a team manager countersigns)").CheckAsync();

@@ -122,10 +122,10 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         for (var i = 0; i < Input.Adults.Count; i++)
         {
             var adult = Input.Adults[i];
-            var key = ConcernMatcher.FullName(adult.Name, null) ?? "";
+            var key = AdultKey(adult);
             if (adult.Match is null || adult.MatchedFor != key)
             {
-                if (await AdultCandidatesAsync(i, adult.Name, cancellationToken) > 0)
+                if (await AdultCandidatesAsync(i, adult, cancellationToken) > 0)
                 {
                     AskingAboutMatches = true;
                     adult.MatchedFor = key;
@@ -216,6 +216,10 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         string.Join('|', ConcernMatcher.FullName(s.ChildGivenName, s.ChildFamilyName), s.ChildDateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Core.People.NhsNumber.Normalise(s.ChildNhsNumber));
 
+    /// <summary>What an adult was matched on: asked again when the name or the phone number changes.</summary>
+    private static string AdultKey(AdultInput adult) =>
+        $"{ConcernMatcher.FullName(adult.Name, null)}|{Core.Matching.TextNormaliser.Digits(adult.Phone)}";
+
     /// <summary>After a validation error, the choices already offered are offered again (with what was chosen).</summary>
     private async Task ShowMatchesAgainAsync(ConcernIntake.Submission submission, CancellationToken cancellationToken)
     {
@@ -225,9 +229,9 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         }
         for (var i = 0; i < Input.Adults.Count; i++)
         {
-            if (Input.Adults[i].MatchedFor is { } key && key == (ConcernMatcher.FullName(Input.Adults[i].Name, null) ?? ""))
+            if (Input.Adults[i].MatchedFor is { } key && key == AdultKey(Input.Adults[i]))
             {
-                await AdultCandidatesAsync(i, Input.Adults[i].Name, cancellationToken);
+                await AdultCandidatesAsync(i, Input.Adults[i], cancellationToken);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -247,9 +251,9 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         return candidates;
     }
 
-    private async Task<int> AdultCandidatesAsync(int index, string? name, CancellationToken cancellationToken)
+    private async Task<int> AdultCandidatesAsync(int index, AdultInput adult, CancellationToken cancellationToken)
     {
-        var candidates = await matcher.AdultCandidatesAsync(name, cancellationToken);
+        var candidates = await matcher.AdultCandidatesAsync(adult.Name, adult.Phone, cancellationToken);
         if (candidates.Count > 0)
         {
             AdultCandidates[index] = [.. candidates.Select(c => new SelectListItem(Describe(c, null), c.Id.ToString())), new("None of these, or I am not sure", NoneOfThese)];

@@ -15,7 +15,8 @@ namespace Safeguard.Web.Features.FrontDoor;
 
 /// <summary>
 /// One concern at the front door: take it (become its named owner), link it to the child's record (a possible match,
-/// or a new record), then decide. Linking writes the concern into the child's chronology.
+/// or a new record), match the adults the reporter named but could not place, then decide. Linking writes the concern
+/// into the child's chronology.
 /// </summary>
 [Authorize(Policy = Policies.FrontDoor)]
 public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService access, ConcernMatcher matcher, Core.Casework.CaseworkSchedule schedule, PersonMatching matching) : PageModel
@@ -23,8 +24,12 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
     public ConcernView View { get; private set; } = null!;
     public List<Candidate> Candidates { get; private set; } = [];
     public string? LinkedChild { get; private set; }
+    public List<AdultToMatch> AdultsToMatch { get; private set; } = [];
 
     public sealed record Candidate(Id<Person> Id, string Name, DateOnly? DateOfBirth, string Why, IReadOnlyList<string> KnownTo);
+
+    /// <summary>An adult in the concern not yet matched to a record, and the people Safeguard holds who may be them.</summary>
+    public sealed record AdultToMatch(ConcernAdult Adult, IReadOnlyList<ConcernMatcher.Candidate> Candidates);
 
     public async Task<IActionResult> OnGetAsync(Id<Concern> concernId, CancellationToken cancellationToken) =>
         await LoadAsync(concernId, cancellationToken) ? Page() : NotFound();
@@ -53,6 +58,22 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         }
         await LinkAsync(concern, person, ConcernMatch.LinkedByFrontDoor, cancellationToken);
         TempData["Saved"] = $"Concern {concern.Reference} is linked to the child's record and written into their chronology.";
+        return Redirect($"/front-door/concerns/{concernId}");
+    }
+
+    /// <summary>Matches an adult the reporter named to a person Safeguard holds (the change is in the concern's ledger).</summary>
+    public async Task<IActionResult> OnPostLinkAdultAsync(Id<Concern> concernId, Id<ConcernAdult> adult, Id<Person> person, CancellationToken cancellationToken)
+    {
+        var named = await db.ConcernAdults.SingleOrDefaultAsync(a => a.Id == adult && a.ConcernId == concernId && a.PersonId == null, cancellationToken);
+        var held = await db.People.Where(p => p.Id == person && p.Kind == PersonKind.Adult && p.MergedIntoId == null)
+            .Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync(cancellationToken);
+        if (named is null || held is null)
+        {
+            return NotFound();
+        }
+        named.PersonId = person;
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Saved"] = $"Adult {named.Position} in this concern is matched to the record of {held}.";
         return Redirect($"/front-door/concerns/{concernId}");
     }
 
@@ -103,9 +124,19 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         }
         View = view;
         var c = view.Concern;
+        foreach (var adult in c.Adults.Where(a => a.PersonId is null))
+        {
+            var candidates = await matcher.AdultCandidatesAsync(adult.Name, adult.Phone, cancellationToken);
+            await LogSeenAsync(candidates.Select(a => a.Id), cancellationToken);
+            if (candidates.Count > 0)
+            {
+                AdultsToMatch.Add(new AdultToMatch(adult, candidates));
+            }
+        }
         if (c.PersonId is { } child)
         {
             LinkedChild = await db.People.Where(p => p.Id == child).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return true;
         }
         var found = await matcher.ChildCandidatesAsync(c.ChildGivenName, c.ChildFamilyName, c.ChildDateOfBirth, c.ChildNhsNumber, cancellationToken);
@@ -114,14 +145,20 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
             found = await matcher.ChildCandidatesAsync(c.ChildGivenName, null, null, null, cancellationToken);
         }
         var knownTo = await access.KnownToAsync([.. found.Select(f => f.Id)], cancellationToken);
-        foreach (var candidate in found)
-        {
-            var basis = await access.BasisAsync(candidate.Id, cancellationToken);
-            db.RecordAccess(Person.PersonStream(candidate.Id), AccessActions.SeenInSearch, basis.ToString());
-            Candidates.Add(new Candidate(candidate.Id, candidate.Name, candidate.DateOfBirth, candidate.Why, knownTo.GetValueOrDefault(candidate.Id) ?? []));
-        }
+        await LogSeenAsync(found.Select(f => f.Id), cancellationToken);
+        Candidates.AddRange(found.Select(f => new Candidate(f.Id, f.Name, f.DateOfBirth, f.Why, knownTo.GetValueOrDefault(f.Id) ?? [])));
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>Everyone offered as a possible match is logged as seen in a search, on their own record's log.</summary>
+    private async Task LogSeenAsync(IEnumerable<Id<Person>> shown, CancellationToken cancellationToken)
+    {
+        foreach (var id in shown)
+        {
+            var basis = await access.BasisAsync(id, cancellationToken);
+            db.RecordAccess(Person.PersonStream(id), AccessActions.SeenInSearch, basis.ToString());
+        }
     }
 
     public static string Nhs(string? number) => number is null ? "" : NhsNumber.Format(number);

@@ -38,12 +38,15 @@ public sealed class PersonMatching(SafeguardDbContext db, MatchModels models, Cu
     /// clusters. Nothing is written and nothing is logged: a page that shows them records each as seen.
     /// An <see cref="PersonRecord.Identifier"/> should carry its kind, as <see cref="MatchIndex.Identifier"/> writes it.
     /// </summary>
-    public async Task<IReadOnlyList<Candidate>> FindCandidatesAsync(PersonRecord record, CancellationToken cancellationToken)
+    /// <param name="forPersonToConfirm">Also people the fields given favour 1,000 to 1 (<see cref="MatchOffer"/>): for
+    /// thin records, such as an adult named in a concern, that the person entering them confirms or declines.</param>
+    public async Task<IReadOnlyList<Candidate>> FindCandidatesAsync(PersonRecord record, CancellationToken cancellationToken, bool forPersonToConfirm = false)
     {
         ArgumentNullException.ThrowIfNull(record);
         var model = (await models.CurrentAsync(db, cancellationToken)).Model;
         var subject = new[] { model.Prepare(record) };
-        var held = await CandidatesAsync(MatchIndex.QueryKeys([record]), cancellationToken);
+        var lookUp = forPersonToConfirm ? MatchOffer.FormsToLookUp(record, model.Variants) : [record];
+        var held = await CandidatesAsync(MatchIndex.QueryKeys(lookUp), cancellationToken);
         var roots = await RootsOfAsync(held, cancellationToken);
         var best = new Dictionary<Id<Person>, (double Weight, PreparedRecord A, PreparedRecord B)>();
         foreach (var candidate in held)
@@ -57,7 +60,7 @@ public sealed class PersonMatching(SafeguardDbContext db, MatchModels models, Cu
         }
         return
         [
-            .. best.Where(p => Matcher.Probability(p.Value.Weight) >= model.Thresholds.Possible)
+            .. best.Where(p => forPersonToConfirm ? MatchOffer.ShouldOffer(p.Value.Weight, model) : Matcher.Probability(p.Value.Weight) >= model.Thresholds.Possible)
                 .OrderByDescending(p => p.Value.Weight).Take(MaximumCandidates)
                 .Select(p => (Root: p.Key, Score: Matcher.Score(p.Value.A, p.Value.B, model)))
                 .Select(x => new Candidate(x.Root, x.Score.Probability, x.Score.Band, x.Score.Fields)),
