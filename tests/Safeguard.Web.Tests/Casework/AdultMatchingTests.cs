@@ -11,8 +11,9 @@ namespace Safeguard.Web.Tests.Casework;
 
 /// <summary>
 /// Adults named in a concern are looked for by the matching engine, on what reporters know of them: a nickname, the
-/// names the wrong way round, a phone number typed any way. The reporter may leave an adult to the front door, which
-/// matches them there; the change is in the concern's ledger and everyone offered is logged as seen.
+/// names the wrong way round, a phone number typed any way (at the front door: a reporter is matched on the name only).
+/// The reporter may leave an adult to the front door, which matches them there; the change is in the concern's ledger
+/// and everyone offered is logged as seen.
 /// </summary>
 public sealed partial class AdultMatchingTests : IAsyncLifetime
 {
@@ -61,19 +62,23 @@ public sealed partial class AdultMatchingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reporter_is_not_told_whose_phone_number_they_typed_the_front_door_is()
+    {
+        using var reporter = await SignedInClient.SignInAsync(_server, "youth.worker");
+        var sent = await reporter.PostFormAsync("/concerns/new", "/concerns/new", ConcernFields("Phone-Testcase", "Bill", "07700 900461"));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode); // sent at once: nobody offered
+        var concernId = await _server.WithDbAsync(db => db.Concerns.Where(c => c.ChildFamilyName == "Phone-Testcase").Select(c => c.Id).SingleAsync());
+        using var triage = await SignedInClient.SignInAsync(_server, "mash.triage");
+        var shown = WebUtility.HtmlDecode(await triage.Http.GetStringAsync($"/front-door/concerns/{concernId}"));
+        Assert.Contains(" adult 1 to William Stott</span>", shown, StringComparison.Ordinal);
+        Assert.Contains("phone: same", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_adult_the_reporter_left_to_the_front_door_is_matched_there_in_the_ledger_and_everyone_offered_is_logged()
     {
         using var reporter = await SignedInClient.SignInAsync(_server, "youth.worker");
-        var today = DateOnly.FromDateTime(Features.Shared.UkTime.ToLocal(_server.Clock.GetUtcNow()).DateTime);
-        (string, string)[] fields =
-        [
-            ("Input.ChildGivenName", "Roxanne"), ("Input.ChildFamilyName", "Unmatched-Testcase"),
-            ("Input.OccurredOn.Day", today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Input.OccurredOn.Month", today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Input.OccurredOn.Year", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Input.WhatHappened", "Roxanne said Bill gives her lifts and texts her from a new number."), ("Input.ImmediateDanger", "no"),
-            ("Input.Adults[0].Name", "Bill Stott"), ("Input.Adults[0].Phone", "07700 900 461"), ("Command", "send"),
-        ];
+        var fields = ConcernFields("Unmatched-Testcase", "Bill Stott", "07700 900 461");
 
         // The reporter is asked whether Bill is someone Safeguard knows, and is not sure.
         var asked = await reporter.PostFormAsync("/concerns/new", "/concerns/new", fields);
@@ -108,6 +113,20 @@ public sealed partial class AdultMatchingTests : IAsyncLifetime
         var after = WebUtility.HtmlDecode(await triage.Http.GetStringAsync(page));
         Assert.DoesNotContain("Adults Safeguard may already know", after, StringComparison.Ordinal);
         Assert.Contains("Matched to a record Safeguard holds", after, StringComparison.Ordinal);
+    }
+
+    private (string, string)[] ConcernFields(string childFamilyName, string adultName, string adultPhone)
+    {
+        var today = DateOnly.FromDateTime(Features.Shared.UkTime.ToLocal(_server.Clock.GetUtcNow()).DateTime);
+        return
+        [
+            ("Input.ChildGivenName", "Roxanne"), ("Input.ChildFamilyName", childFamilyName),
+            ("Input.OccurredOn.Day", today.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.OccurredOn.Month", today.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.OccurredOn.Year", today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Input.WhatHappened", "Roxanne said Bill gives her lifts and texts her from a new number."), ("Input.ImmediateDanger", "no"),
+            ("Input.Adults[0].Name", adultName), ("Input.Adults[0].Phone", adultPhone), ("Command", "send"),
+        ];
     }
 
     private async Task<List<ConcernMatcher.Candidate>> CandidatesAsync(string? name, string? phone)

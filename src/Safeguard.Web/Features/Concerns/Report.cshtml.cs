@@ -216,9 +216,8 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         string.Join('|', ConcernMatcher.FullName(s.ChildGivenName, s.ChildFamilyName), s.ChildDateOfBirth?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Core.People.NhsNumber.Normalise(s.ChildNhsNumber));
 
-    /// <summary>What an adult was matched on: asked again when the name or the phone number changes.</summary>
-    private static string AdultKey(AdultInput adult) =>
-        $"{ConcernMatcher.FullName(adult.Name, null)}|{Core.Matching.TextNormaliser.Digits(adult.Phone)}";
+    /// <summary>What an adult was matched on (their name): asked again when it changes.</summary>
+    private static string AdultKey(AdultInput adult) => ConcernMatcher.FullName(adult.Name, null) ?? "";
 
     /// <summary>After a validation error, the choices already offered are offered again (with what was chosen).</summary>
     private async Task ShowMatchesAgainAsync(ConcernIntake.Submission submission, CancellationToken cancellationToken)
@@ -253,7 +252,9 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
 
     private async Task<int> AdultCandidatesAsync(int index, AdultInput adult, CancellationToken cancellationToken)
     {
-        var candidates = await matcher.AdultCandidatesAsync(adult.Name, adult.Phone, cancellationToken);
+        // On the name only: a reporter who typed a phone number would otherwise be told whose number it is. The
+        // front door, whose job that is, matches on the phone number too (docs/adr/0009).
+        var candidates = await matcher.AdultCandidatesAsync(adult.Name, phone: null, cancellationToken);
         if (candidates.Count > 0)
         {
             AdultCandidates[index] = [.. candidates.Select(c => new SelectListItem(Describe(c, null), c.Id.ToString())), new("None of these, or I am not sure", NoneOfThese)];
