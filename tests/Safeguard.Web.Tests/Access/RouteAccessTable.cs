@@ -117,6 +117,7 @@ public static class RouteAccessTable
         ["POST /front-door/concerns/{concernId}?handler=Take"] = OnlyRoles(302, 403, Roles.FrontDoor),
         ["POST /front-door/concerns/{concernId}?handler=Link"] = OnlyRoles(404, 403, Roles.FrontDoor),
         ["POST /front-door/concerns/{concernId}?handler=NewRecord"] = OnlyRoles(404, 403, Roles.FrontDoor),
+        ["POST /front-door/concerns/{concernId}?handler=LinkAdult"] = OnlyRoles(404, 403, Roles.FrontDoor),
         ["GET /front-door/concerns/{concernId}/decide"] = new(SignIn, (role, related) => role != Roles.FrontDoor ? 403 : related ? 302 : 200),
         ["POST /front-door/concerns/{concernId}/decide"] = new(SignIn, (role, related) => role != Roles.FrontDoor ? 403 : related ? 302 : 200),
         ["GET /front-door/concerns/{concernId}/countersign"] = new(SignIn, (role, related) => !s_managers.Contains(role) ? 403 : related ? 200 : 404),

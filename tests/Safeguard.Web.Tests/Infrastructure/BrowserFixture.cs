@@ -95,16 +95,20 @@ public static class PageChecks
     }
 
     /// <summary>
-    /// Waits until the browser shows a page at <paramref name="urlGlob"/>, parsed as far as its footer. Waiting for
-    /// the document's load event instead (WaitForURL's default) once timed out on CI with the page already there:
-    /// the load event never reached Playwright. The footer is the last element of every layout, so once it is in
-    /// the new document the whole page is.
+    /// Waits until the browser shows a page at <paramref name="urlGlob"/> (<c>**</c> any text, <c>*</c> any text
+    /// within one path segment), parsed as far as its footer. WaitForURL is not used: when the URL already matches it
+    /// waits for the document's load event, whatever WaitUntil says, and that event twice never reached Playwright with
+    /// the page already shown (CI, and a loaded local run). Polling the URL and the footer, the last element of every
+    /// layout, needs no lifecycle event.
     /// </summary>
     public static async Task ArriveAtAsync(this IPage page, string urlGlob)
     {
-        await page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(GlobPattern(urlGlob));
         await Assertions.Expect(page.Locator("footer.govuk-footer")).ToBeAttachedAsync();
     }
+
+    private static System.Text.RegularExpressions.Regex GlobPattern(string glob) =>
+        new("^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");
 
     public static async Task SignOutAsync(this IPage page)
     {
