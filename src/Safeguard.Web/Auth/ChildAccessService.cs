@@ -37,6 +37,17 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
     }
 
     /// <summary>
+    /// Logs, on the person's own record, that the user saw them listed in search or match results, with the user's
+    /// basis for access at the time, and returns that basis. A page calls it for everyone it lists, before saving.
+    /// </summary>
+    public async Task<AccessBasis> LogSeenInSearchAsync(Id<Person> personId, CancellationToken cancellationToken = default)
+    {
+        var basis = await BasisAsync(personId, cancellationToken);
+        db.RecordAccess(Person.PersonStream(personId), AccessActions.SeenInSearch, basis.ToString());
+        return basis;
+    }
+
+    /// <summary>
     /// The person, if the user may see their record, with the read logged; null otherwise (the page answers 404,
     /// so a user without access cannot even confirm which ids exist).
     /// </summary>

@@ -103,10 +103,9 @@ public sealed class SearchModel(SafeguardDbContext db, ChildAccessService access
         Results = [];
         foreach (var person in people)
         {
-            var basis = await access.BasisAsync(person.Id, cancellationToken);
+            var basis = await access.LogSeenInSearchAsync(person.Id, cancellationToken);
             Results.Add(new Result(person.Id, $"{person.GivenName} {person.FamilyName}", person.DateOfBirth,
                 knownTo.GetValueOrDefault(person.Id) ?? [], basis != AccessBasis.None));
-            db.RecordAccess(Person.PersonStream(person.Id), AccessActions.SeenInSearch, basis.ToString());
         }
         await db.SaveChangesAsync(cancellationToken);
         return Page();

@@ -267,8 +267,7 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
     {
         foreach (var candidate in candidates)
         {
-            var basis = await access.BasisAsync(candidate.Id, cancellationToken);
-            db.RecordAccess(Person.PersonStream(candidate.Id), Auth.AccessActions.SeenInSearch, basis.ToString());
+            await access.LogSeenInSearchAsync(candidate.Id, cancellationToken);
         }
     }
 

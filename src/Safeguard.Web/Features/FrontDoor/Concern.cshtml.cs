@@ -124,10 +124,14 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         }
         View = view;
         var c = view.Concern;
+        // Everyone offered as a possible match, child or adult, is logged as seen in a search.
         foreach (var adult in c.Adults.Where(a => a.PersonId is null))
         {
             var candidates = await matcher.AdultCandidatesAsync(adult.Name, adult.Phone, cancellationToken);
-            await LogSeenAsync(candidates.Select(a => a.Id), cancellationToken);
+            foreach (var candidate in candidates)
+            {
+                await access.LogSeenInSearchAsync(candidate.Id, cancellationToken);
+            }
             if (candidates.Count > 0)
             {
                 AdultsToMatch.Add(new AdultToMatch(adult, candidates));
@@ -136,29 +140,23 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         if (c.PersonId is { } child)
         {
             LinkedChild = await db.People.Where(p => p.Id == child).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
         }
-        var found = await matcher.ChildCandidatesAsync(c.ChildGivenName, c.ChildFamilyName, c.ChildDateOfBirth, c.ChildNhsNumber, cancellationToken);
-        if (found.Count == 0 && c.ChildFamilyName is null)
+        else
         {
-            found = await matcher.ChildCandidatesAsync(c.ChildGivenName, null, null, null, cancellationToken);
+            var found = await matcher.ChildCandidatesAsync(c.ChildGivenName, c.ChildFamilyName, c.ChildDateOfBirth, c.ChildNhsNumber, cancellationToken);
+            if (found.Count == 0 && c.ChildFamilyName is null)
+            {
+                found = await matcher.ChildCandidatesAsync(c.ChildGivenName, null, null, null, cancellationToken);
+            }
+            var knownTo = await access.KnownToAsync([.. found.Select(f => f.Id)], cancellationToken);
+            foreach (var candidate in found)
+            {
+                await access.LogSeenInSearchAsync(candidate.Id, cancellationToken);
+                Candidates.Add(new Candidate(candidate.Id, candidate.Name, candidate.DateOfBirth, candidate.Why, knownTo.GetValueOrDefault(candidate.Id) ?? []));
+            }
         }
-        var knownTo = await access.KnownToAsync([.. found.Select(f => f.Id)], cancellationToken);
-        await LogSeenAsync(found.Select(f => f.Id), cancellationToken);
-        Candidates.AddRange(found.Select(f => new Candidate(f.Id, f.Name, f.DateOfBirth, f.Why, knownTo.GetValueOrDefault(f.Id) ?? [])));
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>Everyone offered as a possible match is logged as seen in a search, on their own record's log.</summary>
-    private async Task LogSeenAsync(IEnumerable<Id<Person>> shown, CancellationToken cancellationToken)
-    {
-        foreach (var id in shown)
-        {
-            var basis = await access.BasisAsync(id, cancellationToken);
-            db.RecordAccess(Person.PersonStream(id), AccessActions.SeenInSearch, basis.ToString());
-        }
     }
 
     public static string Nhs(string? number) => number is null ? "" : NhsNumber.Format(number);

@@ -87,11 +87,10 @@ public sealed class NewModel(SafeguardDbContext db, ChildAccessService access, P
         Candidates = [];
         foreach (var candidate in candidates)
         {
-            var basis = await access.BasisAsync(candidate.PersonId, cancellationToken);
+            var basis = await access.LogSeenInSearchAsync(candidate.PersonId, cancellationToken);
             var person = names[candidate.PersonId];
             Candidates.Add(new CandidateView(candidate.PersonId, person.Name, person.DateOfBirth, knownTo.GetValueOrDefault(candidate.PersonId) ?? [],
                 MatchText.Likelihood(candidate.Band), MatchText.Agreements(candidate.Explanation), basis != AccessBasis.None));
-            db.RecordAccess(Person.PersonStream(candidate.PersonId), AccessActions.SeenInSearch, basis.ToString());
         }
         await db.SaveChangesAsync(cancellationToken);
         Shown = [.. people.Select(p => p.Value)];
