@@ -90,7 +90,7 @@ public static class PageChecks
     public static async Task<IResponse?> OpenAsync(this IPage page, string url)
     {
         var response = await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(page.Locator("footer.govuk-footer")).ToBeAttachedAsync();
+        await FooterAttachedAsync(page);
         return response;
     }
 
@@ -104,8 +104,12 @@ public static class PageChecks
     public static async Task ArriveAtAsync(this IPage page, string urlGlob)
     {
         await Assertions.Expect(page).ToHaveURLAsync(GlobPattern(urlGlob));
-        await Assertions.Expect(page.Locator("footer.govuk-footer")).ToBeAttachedAsync();
+        await FooterAttachedAsync(page);
     }
+
+    /// <summary>The footer is the last element of every layout: once it is in the document, the page is parsed.</summary>
+    private static async Task FooterAttachedAsync(IPage page) =>
+        await Assertions.Expect(page.Locator("footer.govuk-footer")).ToBeAttachedAsync();
 
     private static System.Text.RegularExpressions.Regex GlobPattern(string glob) =>
         new("^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");

@@ -26,20 +26,16 @@ public sealed class ConcernMatcher(SafeguardDbContext db, PersonMatching matchin
     public async Task<List<Candidate>> ChildCandidatesAsync(string? givenName, string? familyName, DateOnly? dateOfBirth, string? nhsNumber, CancellationToken cancellationToken = default)
     {
         var candidates = await EngineCandidatesAsync(givenName, familyName, dateOfBirth, nhsNumber, cancellationToken);
-        var children = db.People.AsNoTracking().Where(p => p.Kind == PersonKind.Child && p.MergedIntoId == null);
         if (NhsNumber.Normalise(nhsNumber) is { } nhs && NhsNumber.IsValid(nhs))
         {
-            candidates.AddRange(await children.Where(p => p.NhsNumber == nhs)
+            candidates.AddRange(await Held(PersonKind.Child).Where(p => p.NhsNumber == nhs)
                 .Select(p => new Candidate(p.Id, p.GivenName + " " + p.FamilyName, p.DateOfBirth, "Same NHS number"))
                 .ToListAsync(cancellationToken));
         }
         var fullName = FullName(givenName, familyName);
         if (fullName is not null)
         {
-#pragma warning disable CA1304, CA1311, CA1862 // ToLower() is translated to SQL lower(), not run in .NET
-            var byName = children.Where(p => (p.GivenName + " " + p.FamilyName).ToLower() == fullName
-                || db.PersonNames.Any(n => n.PersonId == p.Id && n.SupersededAt == null && n.Name.ToLower() == fullName));
-#pragma warning restore CA1304, CA1311, CA1862
+            var byName = NamedExactly(PersonKind.Child, fullName);
             var why = "Same name and date of birth";
             if (dateOfBirth is { } born)
             {
@@ -122,18 +118,22 @@ public sealed class ConcernMatcher(SafeguardDbContext db, PersonMatching matchin
         var candidates = await EngineCandidatesAsync(typed, forPersonToConfirm: true, cancellationToken);
         if (words.Length >= 2)
         {
-            var fullName = string.Join(' ', words);
-#pragma warning disable CA1304, CA1311, CA1862 // ToLower() is translated to SQL lower(), not run in .NET
-            candidates.AddRange(await db.People.AsNoTracking()
-                .Where(p => p.Kind == PersonKind.Adult && p.MergedIntoId == null && ((p.GivenName + " " + p.FamilyName).ToLower() == fullName
-                    || db.PersonNames.Any(n => n.PersonId == p.Id && n.SupersededAt == null && n.Name.ToLower() == fullName)))
-                .OrderBy(p => p.FamilyName).Take(MaximumCandidates)
+            candidates.AddRange(await NamedExactly(PersonKind.Adult, string.Join(' ', words)).OrderBy(p => p.FamilyName).Take(MaximumCandidates)
                 .Select(p => new Candidate(p.Id, p.GivenName + " " + p.FamilyName, p.DateOfBirth, "Same name"))
                 .ToListAsync(cancellationToken));
-#pragma warning restore CA1304, CA1311, CA1862
         }
         return [.. candidates.DistinctBy(c => c.Id).Take(MaximumCandidates)];
     }
+
+    /// <summary>People of a kind who stand on their own (not linked into another record).</summary>
+    private IQueryable<Person> Held(PersonKind kind) => db.People.AsNoTracking().Where(p => p.Kind == kind && p.MergedIntoId == null);
+
+    /// <summary>Held people whose full name, or one of their other current names, is <paramref name="fullName"/> (as <see cref="FullName"/> writes it).</summary>
+    private IQueryable<Person> NamedExactly(PersonKind kind, string fullName) =>
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() is translated to SQL lower(), not run in .NET
+        Held(kind).Where(p => (p.GivenName + " " + p.FamilyName).ToLower() == fullName
+            || db.PersonNames.Any(n => n.PersonId == p.Id && n.SupersededAt == null && n.Name.ToLower() == fullName));
+#pragma warning restore CA1304, CA1311, CA1862
 
     /// <summary>The name as matching compares it: lower case, single spaces; null when there is nothing to match on.</summary>
     public static string? FullName(string? givenName, string? familyName)

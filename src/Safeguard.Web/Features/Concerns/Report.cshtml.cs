@@ -125,7 +125,7 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
             var key = AdultKey(adult);
             if (adult.Match is null || adult.MatchedFor != key)
             {
-                if (await AdultCandidatesAsync(i, adult, cancellationToken) > 0)
+                if (await AdultCandidatesAsync(i, adult.Name, cancellationToken) > 0)
                 {
                     AskingAboutMatches = true;
                     adult.MatchedFor = key;
@@ -230,7 +230,7 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         {
             if (Input.Adults[i].MatchedFor is { } key && key == AdultKey(Input.Adults[i]))
             {
-                await AdultCandidatesAsync(i, Input.Adults[i], cancellationToken);
+                await AdultCandidatesAsync(i, Input.Adults[i].Name, cancellationToken);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -250,11 +250,11 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         return candidates;
     }
 
-    private async Task<int> AdultCandidatesAsync(int index, AdultInput adult, CancellationToken cancellationToken)
+    private async Task<int> AdultCandidatesAsync(int index, string? name, CancellationToken cancellationToken)
     {
         // On the name only: a reporter who typed a phone number would otherwise be told whose number it is. The
         // front door, whose job that is, matches on the phone number too (docs/adr/0009).
-        var candidates = await matcher.AdultCandidatesAsync(adult.Name, phone: null, cancellationToken);
+        var candidates = await matcher.AdultCandidatesAsync(name, phone: null, cancellationToken);
         if (candidates.Count > 0)
         {
             AdultCandidates[index] = [.. candidates.Select(c => new SelectListItem(Describe(c, null), c.Id.ToString())), new("None of these, or I am not sure", NoneOfThese)];
