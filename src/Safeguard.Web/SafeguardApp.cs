@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -72,14 +73,14 @@ public static class SafeguardApp
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped(sp => sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http
-            ? CurrentActor.From(http.User)
-            : CurrentActor.System(configuration["Safeguard:SystemActor"] ?? "app"));
+        // Not a snapshot of the user: the DbContext asks it who is acting each time it writes (see CurrentActor).
+        services.AddScoped<CurrentActor>();
         services.AddSafeguardDatabase(configuration, DataDirectory(configuration));
 
         // Keys in the database: every instance behind a load balancer reads the same cookies and tokens. In
         // production the keys are encrypted at rest with a certificate (DataProtection:CertificatePath/Password).
-        var dataProtection = services.AddDataProtection().SetApplicationName("Safeguard").PersistKeysToDbContext<SafeguardDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Safeguard");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((options, scopes) => options.XmlRepository = new DataProtectionKeyStore(scopes));
         if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
         {
             dataProtection.ProtectKeysWithCertificate(

@@ -43,6 +43,7 @@ public sealed class CaseworkMonitor(IServiceScopeFactory scopes, IConfiguration 
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem("casework-monitor");
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         var schedule = scope.ServiceProvider.GetRequiredService<CaseworkSchedule>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();

@@ -37,6 +37,8 @@ public static class HostCommands
     public static async Task<int?> PrepareDatabaseAsync(IServiceProvider services, IConfiguration configuration, TextWriter stdout, TextWriter stderr)
     {
         using var scope = services.CreateScope();
+        // Migrating and seeding the demo on start are the server's own doing.
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem("start-up");
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         var demo = SafeguardApp.IsDemo(configuration);
         if (demo || configuration.GetValue<bool>("Database:MigrateOnStart"))
@@ -162,6 +164,7 @@ public static class HostCommands
         var builder = SafeguardApp.CreateBuilder(WithoutFlags(args, args.Contains("--demo")), settings);
         await using var app = builder.Build();
         using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem($"cli/{actorName}");
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         if (requireMigrated && (await db.Database.GetPendingMigrationsAsync()).Any())
         {

@@ -44,5 +44,5 @@ public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Post
         new(new DbContextOptionsBuilder<PostgresSafeguardDbContext>()
                 .UseNpgsql("Host=localhost;Database=safeguard_design", o => o.MigrationsAssembly(typeof(PostgresSafeguardDbContext).Assembly.FullName))
                 .Options,
-            CurrentActor.System("design"), TimeProvider.System);
+            CurrentActor.ForJob("design"), TimeProvider.System);
 }

@@ -17,7 +17,8 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
 {
     private readonly List<PendingAccess> _pendingAccess = [];
 
-    public CurrentActor Actor { get; } = actor;
+    /// <summary>Asked for the actor at every save that writes to a chain: see <see cref="Data.CurrentActor"/>.</summary>
+    public CurrentActor CurrentActor { get; } = actor;
     public TimeProvider Time { get; } = time;
 
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -98,6 +99,9 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // Who is acting is read now, as the entries are written: a name taken earlier in the request could be from
+        // before its user was known. A write that nobody can be named for throws here, before anything is saved.
+        var acting = CurrentActor.Now();
         var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var appended = new List<object>();
         try
@@ -106,15 +110,15 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
             if (ledger.Count > 0)
             {
                 appended.AddRange(await AppendToChainAsync(ChainName.Ledger, ledger,
-                    change => LedgerEntry.LedgerChainFields(change.Stream, change.Type, change.Payload, Actor.Actor, Actor.Agency, at),
+                    change => LedgerEntry.LedgerChainFields(change.Stream, change.Type, change.Payload, acting.Name, acting.Agency, at),
                     (change, sequence, previous, hash) => new LedgerEntry
                     {
                         Sequence = sequence,
                         Stream = change.Stream,
                         Type = change.Type,
                         Payload = change.Payload,
-                        Actor = Actor.Actor,
-                        Agency = Actor.Agency,
+                        Actor = acting.Name,
+                        Agency = acting.Agency,
                         At = at,
                         PreviousHash = previous,
                         Hash = hash,
@@ -123,14 +127,14 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
             if (_pendingAccess.Count > 0)
             {
                 appended.AddRange(await AppendToChainAsync(ChainName.AccessLog, _pendingAccess,
-                    access => AccessLogEntry.AccessChainFields(access.Stream, access.Action, Actor.Actor, Actor.Agency, at, access.Basis, access.Reason),
+                    access => AccessLogEntry.AccessChainFields(access.Stream, access.Action, acting.Name, acting.Agency, at, access.Basis, access.Reason),
                     (access, sequence, previous, hash) => new AccessLogEntry
                     {
                         Sequence = sequence,
                         Stream = access.Stream,
                         Action = access.Action,
-                        Actor = Actor.Actor,
-                        Agency = Actor.Agency,
+                        Actor = acting.Name,
+                        Agency = acting.Agency,
                         At = at,
                         Basis = access.Basis,
                         Reason = access.Reason,

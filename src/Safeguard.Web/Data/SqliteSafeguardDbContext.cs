@@ -68,5 +68,5 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
 {
     public SqliteSafeguardDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteSafeguardDbContext>().UseSqlite("Data Source=design.db").Options,
-            CurrentActor.System("design"), TimeProvider.System);
+            CurrentActor.ForJob("design"), TimeProvider.System);
 }

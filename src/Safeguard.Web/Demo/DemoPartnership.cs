@@ -61,8 +61,10 @@ public static class DemoPartnership
 
     public static string EmailOf(string user) => $"{user}@{EmailDomain}";
 
+    /// <param name="services">A scope of its own: the seed names itself ("system/demo-seed") as the actor of that scope.</param>
     public static async Task SeedAsync(IServiceProvider services)
     {
+        services.GetRequiredService<CurrentActor>().ActAsSystem("demo-seed");
         var db = services.GetRequiredService<SafeguardDbContext>();
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var roles = services.GetRequiredService<RoleManager<IdentityRole<Guid>>>();

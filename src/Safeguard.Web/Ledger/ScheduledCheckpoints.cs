@@ -22,6 +22,7 @@ public sealed class ScheduledCheckpoints(IServiceScopeFactory scopes, LedgerWitn
             try
             {
                 using var scope = scopes.CreateScope();
+                scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem("ledger-checkpoint");
                 var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
                 foreach (var chain in Enum.GetValues<SafeguardDbContext.ChainName>())
                 {

@@ -51,6 +51,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IConfiguration con
             return 0;
         }
         using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentActor>().ActAsSystem("outbox");
         var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
         var now = db.Now;
         var due = await db.Outbox.Where(m => m.SentAt == null && m.NextAttemptAt <= now)

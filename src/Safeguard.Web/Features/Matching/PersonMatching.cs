@@ -324,7 +324,7 @@ public sealed class PersonMatching(SafeguardDbContext db, MatchModels models, Cu
             ReviewId = review,
             Reason = reason,
             At = db.Now,
-            ByUserId = actor.UserId,
+            ByUserId = actor.Now().UserId,
         };
         db.PersonMerges.Add(merge);
         return merge;
