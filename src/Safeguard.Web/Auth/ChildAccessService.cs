@@ -48,6 +48,18 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
     }
 
     /// <summary>
+    /// Logs that the user read part of the person's record that their role, not their relationship, shows them (a
+    /// concern about the child at the front door or for countersigning), with their basis at the time, and returns
+    /// it. The caller saves before showing anything.
+    /// </summary>
+    public async Task<AccessBasis> LogReadAsync(Id<Person> personId, string action, CancellationToken cancellationToken = default)
+    {
+        var basis = await BasisAsync(personId, cancellationToken);
+        db.RecordAccess(Person.PersonStream(personId), action, basis.ToString());
+        return basis;
+    }
+
+    /// <summary>
     /// The person, if the user may see their record, with the read logged; null otherwise (the page answers 404,
     /// so a user without access cannot even confirm which ids exist).
     /// </summary>

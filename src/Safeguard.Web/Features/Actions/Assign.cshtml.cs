@@ -120,6 +120,8 @@ public sealed class AssignModel(SafeguardDbContext db, ChildAccessService access
         {
             return false;
         }
+        // Saved here, not only by the GET: a post with mistakes shows the child's page again without saving anything else.
+        await db.SaveChangesAsync(cancellationToken);
         ChildId = id;
         ChildName = person.FullName;
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.PersonId == id && m.Status != MeetingStatus.Cancelled)

@@ -139,6 +139,8 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         }
         if (c.PersonId is { } child)
         {
+            // The page shows the concern about a child with a record, and their name from it: a read of the record.
+            await access.LogReadAsync(child, AccessActions.ViewConcern, cancellationToken);
             LinkedChild = await db.People.Where(p => p.Id == child).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
         }
         else

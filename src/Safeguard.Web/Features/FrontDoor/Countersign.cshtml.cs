@@ -99,6 +99,9 @@ public sealed class CountersignModel(SafeguardDbContext db, ChildAccessService a
         }
         View = view;
         ChildName = await db.People.Where(p => p.Id == decision.PersonId).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
+        // The concern and the decision about the child are shown (or acted on): logged first.
+        await access.LogReadAsync(decision.PersonId, AccessActions.ViewConcern, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 }

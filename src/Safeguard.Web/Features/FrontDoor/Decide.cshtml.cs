@@ -214,6 +214,9 @@ public sealed class DecideModel(SafeguardDbContext db, ChildAccessService access
             return Redirect($"/front-door/concerns/{concernId}");
         }
         ChildName = await db.People.Where(p => p.Id == child).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
+        // The concern, the child's name and the agencies working with them are shown (or acted on): logged first.
+        await access.LogReadAsync(child, AccessActions.ViewConcern, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return null;
     }
 }

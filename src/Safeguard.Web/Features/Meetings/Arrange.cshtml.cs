@@ -147,6 +147,8 @@ public sealed class ArrangeModel(SafeguardDbContext db, ChildAccessService acces
         {
             return false;
         }
+        // Saved here, not only by the GET: a post with mistakes shows the child's page again without saving anything else.
+        await db.SaveChangesAsync(cancellationToken);
         ChildId = id;
         ChildName = person.FullName;
         AgencyOptions = await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync(cancellationToken);
