@@ -87,7 +87,9 @@ public sealed class IndexModel(SafeguardDbContext db) : PageModel
         {
             var stream = Person.PersonStream(x.b.PersonId);
             var actor = $"user/{x.b.UserId}";
-            var views = await db.AccessLog.CountAsync(e => e.Stream == stream && e.Actor == actor && e.Basis == nameof(AccessBasis.BreakGlass) && e.At >= x.b.At && e.At <= x.b.ExpiresAt, cancellationToken);
+            // Pages read on the strength of the break-glass: not the break-glass entry itself.
+            var views = await db.AccessLog.CountAsync(e => e.Stream == stream && e.Actor == actor && e.Basis == nameof(AccessBasis.BreakGlass) && e.Action != AccessActions.BreakGlass
+                && e.At >= x.b.At && e.At <= x.b.ExpiresAt, cancellationToken);
             BreakGlass.Add(new BreakGlassItem(x.b.Id, x.Who, x.Child, x.b.At, x.b.Reason, views));
         }
         var myChildren = db.Cases.Where(c => c.AgencyId == me.AgencyId && c.ClosedAt == null).Select(c => c.PersonId);
