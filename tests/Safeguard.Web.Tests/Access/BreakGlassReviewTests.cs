@@ -201,6 +201,50 @@ public sealed class BreakGlassReviewTests(SeededServerFixture fixture) : IClassF
         Assert.Equal(4, await server.WithDbAsync(db => db.BreakGlassEscalations.CountAsync(e => e.BreakGlassId == bens.Id)));
     }
 
+    [Fact]
+    public async Task The_partnership_names_its_reviewers_and_with_nobody_but_the_user_the_glass_does_not_open()
+    {
+        var settings = new Dictionary<string, string?>(s_quiet)
+        {
+            ["Access:BreakGlassReviewers:0"] = DemoPartnership.EmailOf("scrutineer"),
+            ["Timescales:BreakGlassReview"] = "2 working days",
+        };
+        await using var server = await SafeguardServer.StartAsync(settings: settings);
+        Assert.Equal(Timescale.WorkingDays(2), server.Services.GetRequiredService<CaseworkSchedule>().Timescales.BreakGlassReview);
+        var ewa = await server.IdOfAsync("Ewa");
+
+        // The youth project's manager has no manager and no senior manager: the one designated account reviews.
+        using (var client = await SignedInClient.SignInAsync(server, "youth.manager"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/children/{ewa}/break-glass", $"/children/{ewa}/break-glass", ("Input.Reason", Reason))).StatusCode);
+        }
+        var youth = await UserIdOnAsync(server, "youth.manager");
+        var stored = await server.WithDbAsync(db => db.BreakGlass.AsNoTracking().SingleAsync(b => b.UserId == youth));
+        Assert.Equal((await UserIdOnAsync(server, "scrutineer"), BreakGlassReviewerBasis.PartnershipReviewer), (stored.ReviewerUserId, stored.ReviewerBasis));
+
+        // The scrutineer is the only one designated: their own use of the glass would have no reviewer, so it is refused.
+        using (var client = await SignedInClient.SignInAsync(server, "scrutineer"))
+        {
+            var refused = await client.PostFormAsync($"/children/{ewa}/break-glass", $"/children/{ewa}/break-glass", ("Input.Reason", Reason));
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("nobody is set up to review it", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await client.Http.GetAsync($"/children/{ewa}")).StatusCode);
+        }
+        var scrutineer = await UserIdOnAsync(server, "scrutineer");
+        Assert.False(await server.WithDbAsync(db => db.BreakGlass.AnyAsync(b => b.UserId == scrutineer)));
+    }
+
+    [Fact]
+    public void A_designated_reviewer_that_is_neither_a_role_nor_an_email_address_stops_the_application()
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => SafeguardApp.CreateBuilder([], new Dictionary<string, string?>
+        {
+            ["Safeguard:DataDirectory"] = Path.Combine(Path.GetTempPath(), "safeguard-tests", Guid.NewGuid().ToString("N")),
+            ["Access:BreakGlassReviewers:0"] = "the partnership",
+        }));
+        Assert.Contains("Access:BreakGlassReviewers names 'the partnership'", failure.Message, StringComparison.Ordinal);
+    }
+
     private Task<Guid> UserIdAsync(string user) => UserIdOnAsync(_server, user);
 
     private static Task<Guid> UserIdOnAsync(SafeguardServer server, string user) =>
