@@ -193,6 +193,8 @@ public static class SafeguardApp
         services.AddScoped<HiddenExploitationReader>();
         services.AddScoped<ScreeningInstruments>();
         services.AddCasework(configuration);
+        services.AddSingleton(Features.Reviews.BreakGlassReviewerSettings.From(configuration));
+        services.AddScoped<Features.Reviews.BreakGlassReviewing>();
         services.AddScoped<Notifier>();
         services.AddScoped<ConcernMatcher>();
         services.AddScoped<ConcernIntake>();

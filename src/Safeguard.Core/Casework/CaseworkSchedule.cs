@@ -14,6 +14,9 @@ public sealed class CaseworkSchedule(WorkingCalendar calendar, CaseworkTimescale
 
     public Deadline ReferralDecisionDue(DateTimeOffset receivedAt) => Calendar.Due(receivedAt, Timescales.ReferralDecision);
 
+    /// <summary>When the review of a break-glass at <paramref name="brokenAt"/> is due; after it, the review escalates.</summary>
+    public Deadline BreakGlassReviewDue(DateTimeOffset brokenAt) => Calendar.Due(brokenAt, Timescales.BreakGlassReview);
+
     public Deadline AssessmentDue(DateTimeOffset referralReceivedAt) => Calendar.Due(referralReceivedAt, Timescales.Assessment);
 
     public Deadline StrategyDiscussionDue(DateTimeOffset concernAt) => Calendar.Due(concernAt, Timescales.StrategyDiscussion);

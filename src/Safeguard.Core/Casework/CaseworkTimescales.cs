@@ -49,6 +49,13 @@ public sealed record CaseworkTimescales
     /// <summary>Return home interview, from the child's return.</summary>
     public Timescale ReturnHomeInterview { get; init; } = Timescale.Hours(72);
 
+    /// <summary>
+    /// Review of a break-glass (emergency access without a relationship), from the moment the glass was broken.
+    /// Unreviewed after this, it climbs the same ladder as an overdue action. Local; a working day by default,
+    /// like the decision on a referral: emergency access is rare and the question "was it justified" is quick.
+    /// </summary>
+    public Timescale BreakGlassReview { get; init; } = Timescale.WorkingDays(1);
+
     /// <summary>This many missing episodes ...</summary>
     public int RepeatMissingEpisodes { get; init; } = 3;
 
@@ -78,7 +85,7 @@ public sealed record CaseworkTimescales
             (nameof(StrategyDiscussion), StrategyDiscussion), (nameof(InitialConference), InitialConference),
             (nameof(FirstReview), FirstReview), (nameof(LaterReviews), LaterReviews),
             (nameof(FirstCoreGroup), FirstCoreGroup), (nameof(LaterCoreGroups), LaterCoreGroups),
-            (nameof(ReturnHomeInterview), ReturnHomeInterview),
+            (nameof(ReturnHomeInterview), ReturnHomeInterview), (nameof(BreakGlassReview), BreakGlassReview),
         ];
         foreach (var (name, value) in timescales)
         {

@@ -7,6 +7,8 @@ public static class AccessActions
     public const string ViewChronology = "view-chronology";
     public const string ViewWhoViewed = "view-who-viewed";
     public const string SeenInSearch = "seen-in-search";
+    /// <summary>A search for a child, on the searches' own stream: what was given (not the values) and what came back.</summary>
+    public const string SearchChildren = "search-children";
     public const string BreakGlass = "break-glass";
     public const string RequestAccess = "request-access";
     public const string Edit = "edit-record";
@@ -30,6 +32,7 @@ public static class AccessActions
         ViewChronology => "Read the chronology",
         ViewWhoViewed => "Read who has viewed the record",
         SeenInSearch => "Saw the child in search results",
+        SearchChildren => "Searched for a child",
         BreakGlass => "Broke the glass",
         RequestAccess => "Asked for access",
         Edit => "Changed the record",

@@ -43,8 +43,42 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
     public async Task<AccessBasis> LogSeenInSearchAsync(Id<Person> personId, CancellationToken cancellationToken = default)
     {
         var basis = await BasisAsync(personId, cancellationToken);
-        db.RecordAccess(Person.PersonStream(personId), AccessActions.SeenInSearch, basis.ToString());
+        LogSeenInSearch(personId, basis);
         return basis;
+    }
+
+    /// <summary>Logs that the user saw the person listed, with the basis the caller has just worked out.</summary>
+    public void LogSeenInSearch(Id<Person> personId, AccessBasis basis) =>
+        db.RecordAccess(Person.PersonStream(personId), AccessActions.SeenInSearch, basis.ToString());
+
+    /// <summary>
+    /// Every record of every person the user has a relationship with now, whole clusters included: the same facts
+    /// <see cref="BasisAsync"/> weighs for one person, for everyone at once, so a search can look among them alone
+    /// (a partial name must not list children the user has no business with).
+    /// </summary>
+    public async Task<List<Id<Person>>> RelatedPeopleAsync(CancellationToken cancellationToken = default)
+    {
+        var user = User;
+        var now = db.Now;
+        var openCases = db.Cases.Where(c => c.ClosedAt == null);
+        var openAllocations = db.CaseAllocations.Where(a => a.EndedAt == null).Join(openCases, a => a.CaseId, c => c.Id, (a, c) => a);
+        var direct = new HashSet<Id<Person>>();
+        direct.UnionWith(await openAllocations.Where(a => a.UserId == user.UserId).Select(a => a.PersonId).ToListAsync(cancellationToken));
+        if (user.TeamId is { } team)
+        {
+            direct.UnionWith(await openAllocations.Where(a => a.TeamId == team).Select(a => a.PersonId).ToListAsync(cancellationToken));
+        }
+        direct.UnionWith(await openCases.Where(c => c.AgencyId == user.AgencyId).Select(c => c.PersonId).ToListAsync(cancellationToken));
+        direct.UnionWith(await db.AccessRequests.Where(r => r.RequestedByUserId == user.UserId && r.Status == AccessRequestStatus.Approved && r.ExpiresAt > now)
+            .Select(r => r.PersonId).ToListAsync(cancellationToken));
+        direct.UnionWith(await db.BreakGlass.Where(b => b.UserId == user.UserId && b.ExpiresAt > now).Select(b => b.PersonId).ToListAsync(cancellationToken));
+        if (direct.Count == 0)
+        {
+            return [];
+        }
+        var roots = await PersonClusters.RootsAsync(db, direct, cancellationToken);
+        var members = await PersonClusters.MembersAsync(db, [.. roots.Values.Distinct()], cancellationToken);
+        return [.. members.Keys];
     }
 
     /// <summary>

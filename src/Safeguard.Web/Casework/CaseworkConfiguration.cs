@@ -10,7 +10,7 @@ namespace Safeguard.Web.Casework;
 /// <code>
 /// "Calendar": { "Closures": [ { "Date": "2026-12-24", "Name": "Christmas Eve closure" } ] },
 /// "Timescales": { "ReferralDecision": "1 working day", "FirstReview": "3 months", "ReturnHomeInterview": "72 hours",
-///                 "RepeatMissingEpisodes": 3, "Escalation": { "Owner": 0, "TeamManager": 1, "SeniorManager": 3, "Partnership": 5 } }
+///                 "BreakGlassReview": "1 working day", "RepeatMissingEpisodes": 3, "Escalation": { "Owner": 0, "TeamManager": 1, "SeniorManager": 3, "Partnership": 5 } }
 /// </code>
 /// Anything not set keeps the national default (<see cref="CaseworkTimescales.NationalDefaults"/>). A setting that
 /// cannot be read stops the application starting, with every problem named: a deadline computed from a mistyped
@@ -122,6 +122,7 @@ public static class CaseworkConfiguration
             FirstCoreGroup = Read(nameof(CaseworkTimescales.FirstCoreGroup), defaults.FirstCoreGroup),
             LaterCoreGroups = Read(nameof(CaseworkTimescales.LaterCoreGroups), defaults.LaterCoreGroups),
             ReturnHomeInterview = Read(nameof(CaseworkTimescales.ReturnHomeInterview), defaults.ReturnHomeInterview),
+            BreakGlassReview = Read(nameof(CaseworkTimescales.BreakGlassReview), defaults.BreakGlassReview),
             RepeatMissingEpisodes = Count(nameof(CaseworkTimescales.RepeatMissingEpisodes), defaults.RepeatMissingEpisodes),
             RepeatMissingWindowDays = Count(nameof(CaseworkTimescales.RepeatMissingWindowDays), defaults.RepeatMissingWindowDays),
             ConsecutiveAbsencesForAlert = Count(nameof(CaseworkTimescales.ConsecutiveAbsencesForAlert), defaults.ConsecutiveAbsencesForAlert),

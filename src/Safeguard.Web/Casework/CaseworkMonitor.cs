@@ -4,14 +4,15 @@ using Safeguard.Core.Access;
 using Safeguard.Core.Casework;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Reviews;
 using Safeguard.Web.Notifications;
 
 namespace Safeguard.Web.Casework;
 
 /// <summary>
 /// Notices, every Casework:MonitorInterval (default 5 minutes; 0 turns it off), the escalation steps overdue actions
-/// have reached and concerns whose decision deadline has passed, records each step in the ledger once and tells the
-/// people at that step. Pages never depend on it: they compute due, overdue and the current step from the stored
+/// and unreviewed break-glass have reached and concerns whose decision deadline has passed, records each step in the
+/// ledger once and tells the people at that step. Pages never depend on it: they compute due, overdue and the current step from the stored
 /// facts and the clock. Running it twice, late, or on two instances at once records and tells each step once
 /// (unique keys; a lost race is skipped).
 /// </summary>
@@ -86,7 +87,67 @@ public sealed class CaseworkMonitor(IServiceScopeFactory scopes, IConfiguration 
             }
         }
 
+        recorded += await EscalateUnreviewedBreakGlassAsync(db, scope.ServiceProvider.GetRequiredService<BreakGlassReviewing>(), schedule, notifier, staff, now, cancellationToken);
         await NoticeOverdueConcernsAsync(db, schedule, notifier, now, cancellationToken);
+        return recorded;
+    }
+
+    /// <summary>
+    /// A break-glass nobody has reviewed climbs the actions' ladder from its review's due time, with its reviewer as
+    /// the owner: the reviewer is reminded on the due date, then their manager, a senior manager and the partnership
+    /// are told, each step recorded once. The user who broke the glass is never told to review themselves.
+    /// </summary>
+    private async Task<int> EscalateUnreviewedBreakGlassAsync(SafeguardDbContext db, BreakGlassReviewing reviewing, CaseworkSchedule schedule, Notifier notifier,
+        EscalationRecipients staff, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = await db.BreakGlass.AsNoTracking().Where(b => b.Review == BreakGlassReview.Pending).ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+        var partnership = await reviewing.PartnershipReviewersAsync(cancellationToken);
+        var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var recorded = 0;
+        foreach (var breakGlass in pending)
+        {
+            var due = reviewing.DueOf(breakGlass);
+            var status = schedule.Escalation(due, null, now);
+            if (status.Reached.Count == 0)
+            {
+                continue;
+            }
+            var done = await db.BreakGlassEscalations.Where(e => e.BreakGlassId == breakGlass.Id).Select(e => e.Level).ToListAsync(cancellationToken);
+            foreach (var step in status.Reached.Where(r => !done.Contains(r.Level)))
+            {
+                var told = BreakGlassReviewers.EscalateTo(step.Level, breakGlass.ReviewerUserId, breakGlass.UserId, staff, partnership);
+                if (told.Count == 0)
+                {
+                    logger.LogError("Escalation of break-glass {BreakGlassId} to {Level} has no one to tell: the partnership has no reviewer other than the user", breakGlass.Id, step.Level);
+                }
+                db.BreakGlassEscalations.Add(new BreakGlassEscalation
+                {
+                    BreakGlassId = breakGlass.Id,
+                    PersonId = breakGlass.PersonId,
+                    Level = step.Level,
+                    ReachedAt = step.At,
+                    RecordedAt = now,
+                    NotifiedUserIds = string.Join(',', told),
+                });
+                // The child is not named: those told may have no relationship with them; the review page names them.
+                var who = names.GetValueOrDefault(breakGlass.UserId, "A user");
+                var reviewer = breakGlass.ReviewerUserId is { } id ? names.GetValueOrDefault(id, "its reviewer") : "its reviewer";
+                var by = CaseworkText.Date(due.Date);
+                var (text, subject) = step.Level == EscalationLevel.Owner && breakGlass.ReviewerUserId is not null
+                    ? ($"Emergency access by {who} is waiting for your review, due by {by}.", "emergency access is waiting for your review")
+                    : ($"Escalated to you ({CaseworkText.Describe(step.Level).ToLowerInvariant()}): emergency access by {who} was due for review by {reviewer} by {by} and has not been reviewed.",
+                        "an unreviewed emergency access has been escalated to you");
+                await notifier.NotifyAsync(told, $"break-glass-escalation/{breakGlass.Id}/{step.Level}", text, "/reviews", subject, cancellationToken);
+                if (await TrySaveAsync(db, cancellationToken))
+                {
+                    recorded++;
+                }
+            }
+        }
         return recorded;
     }
 

@@ -212,8 +212,22 @@ internal sealed class BreakGlassAccessConfiguration : IEntityTypeConfiguration<B
         entity.Property(e => e.Reason).HasMaxLength(2000);
         entity.Property(e => e.ReviewNote).HasMaxLength(2000);
         entity.Property(e => e.Review).HasConversion<string>().HasMaxLength(20);
+        entity.Property(e => e.ReviewerBasis).HasConversion<string>().HasMaxLength(30);
         entity.HasIndex(e => new { e.PersonId, e.UserId });
         entity.HasIndex(e => new { e.ReviewerUserId, e.Review });
+        entity.HasIndex(e => e.Review);
         entity.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BreakGlassEscalationConfiguration : IEntityTypeConfiguration<BreakGlassEscalation>
+{
+    public void Configure(EntityTypeBuilder<BreakGlassEscalation> entity)
+    {
+        entity.Property(e => e.Level).HasConversion<string>().HasMaxLength(20);
+        entity.Property(e => e.NotifiedUserIds).HasMaxLength(4000);
+        // One record per step per break-glass, however many instances notice it at once.
+        entity.HasIndex(e => new { e.BreakGlassId, e.Level }).IsUnique();
+        entity.HasOne<BreakGlassAccess>().WithMany().HasForeignKey(e => e.BreakGlassId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -34,6 +34,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
     public DbSet<AccessRequest> AccessRequests => Set<AccessRequest>();
     public DbSet<BreakGlassAccess> BreakGlass => Set<BreakGlassAccess>();
+    public DbSet<BreakGlassEscalation> BreakGlassEscalations => Set<BreakGlassEscalation>();
     public DbSet<Concern> Concerns => Set<Concern>();
     public DbSet<ConcernAdult> ConcernAdults => Set<ConcernAdult>();
     public DbSet<ConcernDecision> ConcernDecisions => Set<ConcernDecision>();

@@ -102,8 +102,10 @@ public static class RouteAccessTable
         ["GET /matching/links/{mergeId}/undo"] = OnlyRoles(200, 403, Roles.FrontDoor),
         ["POST /matching/links/{mergeId}/undo"] = OnlyRoles(200, 403, Roles.FrontDoor),
 
-        ["GET /reviews"] = OnlyRoles(200, 403, s_managers),
-        ["POST /reviews?handler=ReviewBreakGlass"] = OnlyRoles(404, 403, s_managers),
+        // Anyone may be named to review a break-glass (the partnership designates reviewers for those with no
+        // manager), so the queue is open to all and shows each their own; deciding requests is for managers.
+        ["GET /reviews"] = Everyone(200),
+        ["POST /reviews?handler=ReviewBreakGlass"] = Everyone(404),
         ["POST /reviews?handler=DecideRequest"] = OnlyRoles(404, 403, s_managers),
         // Casework (issue 3). Anyone may report a concern and see their own; the front door decides; a manager of
         // the decider's agency countersigns "no further action". The related concern has a pending "no further

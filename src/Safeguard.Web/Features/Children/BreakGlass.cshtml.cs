@@ -6,15 +6,19 @@ using Safeguard.Core.Access;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
+using Safeguard.Web.Features.Reviews;
 using Safeguard.Web.Features.Shared;
+using Safeguard.Web.Notifications;
 
 namespace Safeguard.Web.Features.Children;
 
 /// <summary>
 /// Breaking the glass: opening a record without a relationship, in an emergency, with a written reason that goes
-/// to the access log and to the user's line manager to review.
+/// to the access log and to a named reviewer (the user's line manager, else a senior manager of their agency, else
+/// the partnership's designated reviewer; never the user), who is told at once.
 /// </summary>
-public sealed class BreakGlassModel(SafeguardDbContext db, ChildAccessService access) : PageModel
+public sealed class BreakGlassModel(SafeguardDbContext db, ChildAccessService access, BreakGlassReviewing reviewing, Notifier notifier,
+    ILogger<BreakGlassModel> logger) : PageModel
 {
     [BindProperty]
     public ReasonInput Input { get; set; } = new();
@@ -43,19 +47,33 @@ public sealed class BreakGlassModel(SafeguardDbContext db, ChildAccessService ac
             return Page();
         }
         var user = access.User;
-        var managerId = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.ManagerId).SingleAsync(cancellationToken);
+        // Named now and stored, so the review stays with the person who was responsible when the glass was broken.
+        if (await reviewing.ChooseAsync(user.UserId, cancellationToken) is not { } reviewer)
+        {
+            // Opening a record that nobody will ever review is the failure this page exists to prevent.
+            logger.LogError("Break-glass refused: the partnership has designated no reviewer other than the user (see {Section})", BreakGlassReviewerSettings.Section);
+            ModelState.AddModelError("Input.Reason", "Emergency access cannot be given because nobody is set up to review it. If a child is in danger now, call the police on 999; then ask the partnership to name a reviewer.");
+            return Page();
+        }
         var now = db.Now;
-        db.BreakGlass.Add(new BreakGlassAccess
+        var breakGlass = new BreakGlassAccess
         {
             PersonId = id,
             UserId = user.UserId,
             Reason = reason,
             At = now,
             ExpiresAt = now + ChildRecordAccess.BreakGlassLasts,
-            ReviewerUserId = managerId,
+            ReviewerUserId = reviewer.ReviewerId,
+            ReviewerBasis = reviewer.Basis,
             Review = BreakGlassReview.Pending,
-        });
+        };
+        db.BreakGlass.Add(breakGlass);
         db.RecordAccess(Person.PersonStream(id), AccessActions.BreakGlass, nameof(AccessBasis.BreakGlass), reason);
+        // The child is not named: the reviewer may have no relationship with them, and sees who it is in the queue.
+        var due = Safeguard.Core.Casework.CaseworkText.Date(reviewing.DueOf(breakGlass).Date);
+        await notifier.NotifyAsync([reviewer.ReviewerId], $"break-glass/{breakGlass.Id}",
+            $"{user.DisplayName} used emergency access to a child's record. Review it by {due}.", "/reviews",
+            "emergency access is waiting for your review", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/children/{id}");
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
+using Safeguard.Core.Access;
 using Safeguard.Core.Casework;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
@@ -240,13 +241,14 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
     {
         var candidates = await matcher.ChildCandidatesAsync(submission.ChildGivenName, submission.ChildFamilyName, submission.ChildDateOfBirth, submission.ChildNhsNumber, cancellationToken);
         var knownTo = await access.KnownToAsync([.. candidates.Select(c => c.Id)], cancellationToken);
-        ChildCandidates = [.. candidates.Select(c => new SelectListItem(Describe(c, knownTo.GetValueOrDefault(c.Id)), c.Id.ToString()))];
+        var bases = await LogSeenAsync(candidates, cancellationToken);
+        // A child the reporter has no relationship with is named, with who knows them, but not their date of birth.
+        ChildCandidates = [.. candidates.Select(c => new SelectListItem(Describe(c, knownTo.GetValueOrDefault(c.Id), bases[c.Id] != AccessBasis.None), c.Id.ToString()))];
         if (ChildCandidates.Count > 0)
         {
             ChildCandidates.Add(new SelectListItem("None of these", NoneOfThese));
             ChildCandidates.Add(new SelectListItem("I am not sure: leave it to the front door", Unsure));
         }
-        await LogSeenAsync(candidates, cancellationToken);
         return candidates;
     }
 
@@ -263,17 +265,19 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         return candidates.Count;
     }
 
-    private async Task LogSeenAsync(List<ConcernMatcher.Candidate> candidates, CancellationToken cancellationToken)
+    private async Task<Dictionary<Id<Person>, AccessBasis>> LogSeenAsync(List<ConcernMatcher.Candidate> candidates, CancellationToken cancellationToken)
     {
+        var bases = new Dictionary<Id<Person>, AccessBasis>();
         foreach (var candidate in candidates)
         {
-            await access.LogSeenInSearchAsync(candidate.Id, cancellationToken);
+            bases[candidate.Id] = await access.LogSeenInSearchAsync(candidate.Id, cancellationToken);
         }
+        return bases;
     }
 
-    private static string Describe(ConcernMatcher.Candidate candidate, List<string>? knownTo)
+    private static string Describe(ConcernMatcher.Candidate candidate, List<string>? knownTo, bool showBirth = true)
     {
-        var born = candidate.DateOfBirth is { } d ? $", born {CaseworkText.Date(d)}" : "";
+        var born = showBirth && candidate.DateOfBirth is { } d ? $", born {CaseworkText.Date(d)}" : "";
         var known = knownTo is { Count: > 0 } ? $"; known to {string.Join(", ", knownTo)}" : "";
         return $"{candidate.Name}{born}{known} ({candidate.Why.ToLowerInvariant()})";
     }

@@ -7,7 +7,7 @@ using Safeguard.Web.Data.Model;
 
 namespace Safeguard.Web.Features.Home;
 
-public sealed class IndexModel(SafeguardDbContext db, Core.Intelligence.IntelligenceSchedule schedule) : PageModel
+public sealed class IndexModel(SafeguardDbContext db, Core.Intelligence.IntelligenceSchedule schedule, Reviews.BreakGlassReviewing reviewing) : PageModel
 {
     public new UserContext User { get; private set; } = null!;
     public string AgencyName { get; private set; } = "";
@@ -28,7 +28,7 @@ public sealed class IndexModel(SafeguardDbContext db, Core.Intelligence.Intellig
             .OrderBy(x => x.FamilyName).ThenBy(x => x.GivenName)
             .Select(x => new ChildLink(x.Id, x.GivenName + " " + x.FamilyName, x.Reference, x.Category))
             .ToListAsync();
-        PendingReviews = await db.BreakGlass.CountAsync(b => b.ReviewerUserId == userId && b.Review == BreakGlassReview.Pending);
+        PendingReviews = (await reviewing.QueueForAsync(userId)).Count;
         Intelligence = await Features.Intelligence.IntelligenceHome.ForAsync(db, schedule, User);
     }
 }

@@ -34,6 +34,7 @@ public static class MyWorkSections
         ConcernsToDecideAsync,
         CountersignaturesAsync,
         EscalationsToAnswerAsync,
+        EmergencyAccessToReviewAsync,
         ActionsAsync,
         MeetingsAsync,
         Screening.RescreeningDue.MyWorkSectionAsync,
@@ -146,6 +147,36 @@ public static class MyWorkSections
                 "Escalated", "govuk-tag--red"));
         }
         return new("escalations", "Escalations to answer", "Nothing has been escalated to you.", items);
+    }
+
+    /// <summary>
+    /// Break-glass waiting for the user's review: as the named reviewer, or escalated to them. Shown only to those who
+    /// have one, since most users are never a reviewer. The child is not named here: the review page names them.
+    /// </summary>
+    public static async Task<MyWorkSection?> EmergencyAccessToReviewAsync(MyWorkContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var reviewing = context.Services.GetRequiredService<Reviews.BreakGlassReviewing>();
+        var queue = await reviewing.QueueForAsync(context.User.UserId, cancellationToken);
+        if (queue.Count == 0)
+        {
+            return null;
+        }
+        var userIds = queue.Select(q => q.BreakGlass.UserId).Distinct().ToList();
+        var names = await context.Db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var items = queue.Select(q =>
+        {
+            var (tag, css) = q switch
+            {
+                { EscalatedAs: { } level } => ($"Escalated to you as {CaseworkText.Describe(level).ToLowerInvariant()}", "govuk-tag--red"),
+                { Status.Overdue: true } => ("Overdue", "govuk-tag--red"),
+                { Status.Current: EscalationLevel.Owner } => ("Due today", "govuk-tag--yellow"),
+                _ => ((string?)null, (string?)null),
+            };
+            return new MyWorkItem($"Emergency access by {names.GetValueOrDefault(q.BreakGlass.UserId)}", "/reviews",
+                $"Used {CaseworkText.DateTime(UkTime.ToLocal(q.BreakGlass.At))}. Review due by {Date(q.Due.Date)}.", tag, css);
+        }).ToList();
+        return new("emergency-access", "Emergency access to review", "No emergency access is waiting for your review.", items);
     }
 
     public static async Task<MyWorkSection?> MeetingsAsync(MyWorkContext context, CancellationToken cancellationToken)

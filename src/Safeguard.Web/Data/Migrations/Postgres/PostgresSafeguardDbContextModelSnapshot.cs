@@ -494,6 +494,10 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("ReviewedByUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ReviewerBasis")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<Guid?>("ReviewerUserId")
                         .HasColumnType("uuid");
 
@@ -502,11 +506,48 @@ namespace Safeguard.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Review");
+
                     b.HasIndex("PersonId", "UserId");
 
                     b.HasIndex("ReviewerUserId", "Review");
 
                     b.ToTable("BreakGlass", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.BreakGlassEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BreakGlassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NotifiedUserIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReachedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreakGlassId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("BreakGlassEscalations");
                 });
 
             modelBuilder.Entity("Safeguard.Web.Data.Model.CaseAction", b =>
@@ -2789,6 +2830,15 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                     b.HasOne("Safeguard.Web.Data.Model.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.BreakGlassEscalation", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.BreakGlassAccess", null)
+                        .WithMany()
+                        .HasForeignKey("BreakGlassId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

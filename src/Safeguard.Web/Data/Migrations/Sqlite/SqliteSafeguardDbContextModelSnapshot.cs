@@ -483,6 +483,10 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReviewedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReviewerBasis")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ReviewerUserId")
                         .HasColumnType("TEXT");
 
@@ -491,11 +495,48 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Review");
+
                     b.HasIndex("PersonId", "UserId");
 
                     b.HasIndex("ReviewerUserId", "Review");
 
                     b.ToTable("BreakGlass", (string)null);
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.BreakGlassEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BreakGlassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotifiedUserIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReachedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreakGlassId", "Level")
+                        .IsUnique();
+
+                    b.ToTable("BreakGlassEscalations");
                 });
 
             modelBuilder.Entity("Safeguard.Web.Data.Model.CaseAction", b =>
@@ -2778,6 +2819,15 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                     b.HasOne("Safeguard.Web.Data.Model.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Web.Data.Model.BreakGlassEscalation", b =>
+                {
+                    b.HasOne("Safeguard.Web.Data.Model.BreakGlassAccess", null)
+                        .WithMany()
+                        .HasForeignKey("BreakGlassId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
