@@ -212,7 +212,8 @@ public static class SafeguardApp
         services.AddSingleton<MatchModels>();
         services.AddScoped<PersonMatching>();
         services.AddSingleton<LedgerWitness>();
-        services.AddHostedService<ScheduledCheckpoints>();
+        services.AddSingleton<WitnessWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<WitnessWriter>());
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

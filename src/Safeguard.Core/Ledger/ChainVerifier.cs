@@ -9,7 +9,8 @@ public sealed record ChainRow(long Sequence, string PreviousHash, string Hash, I
 /// in sequence order. Holding every hash, not just the head, is what lets verification name the first altered
 /// entry even when an attacker rewrote the chain from that point and recomputed every later hash.
 /// </summary>
-public sealed record ChainWitness(long HeadSequence, IEnumerable<KeyValuePair<long, string>> HashesInSequenceOrder)
+/// <param name="Name">Where this witness is kept, for explanations ("entry 9 differs from what NAME witnessed").</param>
+public sealed record ChainWitness(long HeadSequence, IEnumerable<KeyValuePair<long, string>> HashesInSequenceOrder, string Name = "a checkpoint")
 {
     public static readonly ChainWitness None = new(0, []);
 }
@@ -44,50 +45,84 @@ public static class ChainVerifier
 {
     public static ChainVerification Verify(IEnumerable<ChainRow> rowsInSequenceOrder, ChainWitness witness)
     {
-        ArgumentNullException.ThrowIfNull(rowsInSequenceOrder);
         ArgumentNullException.ThrowIfNull(witness);
+        return Verify(rowsInSequenceOrder, [witness]);
+    }
+
+    /// <summary>
+    /// Verifies against several witnesses at once (one per witness location): every witnessed hash must match, and
+    /// the chain must reach the furthest head any of them saw.
+    /// </summary>
+    public static ChainVerification Verify(IEnumerable<ChainRow> rowsInSequenceOrder, IReadOnlyList<ChainWitness> witnesses)
+    {
+        ArgumentNullException.ThrowIfNull(rowsInSequenceOrder);
+        ArgumentNullException.ThrowIfNull(witnesses);
         long expected = 1;
         var previousHash = ChainHash.Genesis;
         long checkedCount = 0;
-        // Both streams are in sequence order, so they are merged as they are read: constant memory.
-        using var witnessed = witness.HashesInSequenceOrder.GetEnumerator();
-        var hasWitnessed = witnessed.MoveNext();
-        foreach (var row in rowsInSequenceOrder)
+        // The chain and every witness are in sequence order, so they are merged as they are read: constant memory.
+        var witnessed = witnesses.Select(w => w.HashesInSequenceOrder.GetEnumerator()).ToArray();
+        var hasWitnessed = witnessed.Select(w => w.MoveNext()).ToArray();
+        try
         {
-            if (row.Sequence > expected)
+            foreach (var row in rowsInSequenceOrder)
             {
-                return Bad(checkedCount, expected, ChainFault.MissingEntry, $"entry {expected} is missing (the next entry is {row.Sequence})");
+                if (row.Sequence > expected)
+                {
+                    return Bad(checkedCount, expected, ChainFault.MissingEntry, $"entry {expected} is missing (the next entry is {row.Sequence})");
+                }
+                if (row.Sequence < expected)
+                {
+                    return Bad(checkedCount, row.Sequence, ChainFault.UnexpectedSequence, $"entry {row.Sequence} appears again after entry {expected - 1}");
+                }
+                for (var i = 0; i < witnessed.Length; i++)
+                {
+                    while (hasWitnessed[i] && witnessed[i].Current.Key < row.Sequence)
+                    {
+                        hasWitnessed[i] = witnessed[i].MoveNext();
+                    }
+                }
+                for (var i = 0; i < witnessed.Length; i++)
+                {
+                    if (hasWitnessed[i] && witnessed[i].Current.Key == row.Sequence && !string.Equals(witnessed[i].Current.Value, row.Hash, StringComparison.Ordinal))
+                    {
+                        // Checked before the chain's own consistency: a rewrite with recomputed hashes is consistent
+                        // everywhere after the rewritten entry, so only the witness can place it.
+                        var recomputedMatches = string.Equals(ChainHash.Compute(row.Sequence, row.PreviousHash, row.Fields), row.Hash, StringComparison.Ordinal);
+                        if (!recomputedMatches || !string.Equals(row.PreviousHash, previousHash, StringComparison.Ordinal))
+                        {
+                            return Diagnose(checkedCount, row, previousHash);
+                        }
+                        var agreeing = Enumerable.Range(0, witnessed.Length)
+                            .Where(j => hasWitnessed[j] && witnessed[j].Current.Key == row.Sequence && string.Equals(witnessed[j].Current.Value, row.Hash, StringComparison.Ordinal))
+                            .Select(j => witnesses[j].Name).ToList();
+                        var disagreement = agreeing.Count == 0 ? "" : $" ({string.Join(", ", agreeing)} witnessed the database's hash: the witness locations disagree)";
+                        return Bad(checkedCount, row.Sequence, ChainFault.DiffersFromCheckpoint,
+                            $"entry {row.Sequence} differs from what {witnesses[i].Name} witnessed: the chain was rewritten from here{disagreement}");
+                    }
+                }
+                var local = Diagnose(checkedCount, row, previousHash);
+                if (!local.IsIntact)
+                {
+                    return local;
+                }
+                previousHash = row.Hash;
+                expected++;
+                checkedCount++;
             }
-            if (row.Sequence < expected)
+        }
+        finally
+        {
+            foreach (var enumerator in witnessed)
             {
-                return Bad(checkedCount, row.Sequence, ChainFault.UnexpectedSequence, $"entry {row.Sequence} appears again after entry {expected - 1}");
+                enumerator.Dispose();
             }
-            while (hasWitnessed && witnessed.Current.Key < row.Sequence)
-            {
-                hasWitnessed = witnessed.MoveNext();
-            }
-            if (hasWitnessed && witnessed.Current.Key == row.Sequence && !string.Equals(witnessed.Current.Value, row.Hash, StringComparison.Ordinal))
-            {
-                // Checked before the chain's own consistency: a rewrite with recomputed hashes is consistent
-                // everywhere after the rewritten entry, so only the witness can place it.
-                var recomputedMatches = string.Equals(ChainHash.Compute(row.Sequence, row.PreviousHash, row.Fields), row.Hash, StringComparison.Ordinal);
-                return recomputedMatches && string.Equals(row.PreviousHash, previousHash, StringComparison.Ordinal)
-                    ? Bad(checkedCount, row.Sequence, ChainFault.DiffersFromCheckpoint, $"entry {row.Sequence} differs from the hash witnessed at a checkpoint: the chain was rewritten from here")
-                    : Diagnose(checkedCount, row, previousHash);
-            }
-            var local = Diagnose(checkedCount, row, previousHash);
-            if (!local.IsIntact)
-            {
-                return local;
-            }
-            previousHash = row.Hash;
-            expected++;
-            checkedCount++;
         }
         var lastSequence = expected - 1;
-        if (lastSequence < witness.HeadSequence)
+        var furthest = witnesses.Count == 0 ? null : witnesses.MaxBy(w => w.HeadSequence);
+        if (furthest is not null && lastSequence < furthest.HeadSequence)
         {
-            return Bad(checkedCount, lastSequence + 1, ChainFault.Truncated, $"the chain ends at entry {lastSequence} but a checkpoint saw it reach entry {witness.HeadSequence}");
+            return Bad(checkedCount, lastSequence + 1, ChainFault.Truncated, $"the chain ends at entry {lastSequence} but {furthest.Name} witnessed it reach entry {furthest.HeadSequence}");
         }
         return new ChainVerification(checkedCount, 0, ChainFault.None, $"{checkedCount} entries intact");
     }

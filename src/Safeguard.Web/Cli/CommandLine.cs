@@ -75,8 +75,8 @@ public static class CommandLine
           serve                      run the web application (the default)
           migrate                    apply database migrations
           seed                       add the demo partnership (demo mode only)
-          ledger verify              check the ledger and access-log chains against the last checkpoint
-          ledger checkpoint          write the chains' heads outside the database
+          ledger verify              check the ledger and access-log chains against every signed witness
+          ledger checkpoint          witness the chains' new entries and heads outside the database, signed
           demo-code EMAIL            print a demo account's current authenticator code (demo accounts only)
           calendar add-working-days DATE-TIME N [--end] | calendar holidays YEAR   working days (England and Wales)
           language check [--file FILE] [--bank FILE]   flag victim-blaming phrases: line:column<TAB>phrase<TAB>reason<TAB>suggestion

@@ -106,16 +106,8 @@ public static class HostCommands
                 foreach (var chain in Enum.GetValues<SafeguardDbContext.ChainName>())
                 {
                     var report = witness.Verify(db, chain);
-                    var name = ChainLabel(chain);
-                    if (report.Verification.IsIntact)
-                    {
-                        stdout.WriteLine($"{name}: {report.Verification.Explanation} (last checkpoint at entry {report.LastCheckpoint})");
-                    }
-                    else
-                    {
-                        intact = false;
-                        stdout.WriteLine($"{name}: FAILED at sequence {report.Verification.FirstBadSequence}: {report.Verification.Explanation}");
-                    }
+                    intact &= report.IsIntact;
+                    WriteReport(report, stdout);
                 }
                 return Task.FromResult(intact ? CommandLine.Success : CommandLine.Failure);
             }),
@@ -125,10 +117,12 @@ public static class HostCommands
                 var ok = true;
                 foreach (var chain in Enum.GetValues<SafeguardDbContext.ChainName>())
                 {
-                    var result = witness.Checkpoint(db, chain);
-                    ok &= result.Written;
-                    var target = result.Written ? $" ({result.EntriesAdded} new entries) in {witness.PathOf(chain)}" : "";
-                    stdout.WriteLine($"{ChainLabel(chain)}: {result.Message}{target}");
+                    foreach (var result in witness.Checkpoint(db, chain, CheckpointTrigger.Operator))
+                    {
+                        ok &= !result.Failed;
+                        var target = result.Failed ? "" : $" ({result.EntriesAdded} new entries) in {result.Path}";
+                        stdout.WriteLine($"{ChainLabel(chain)}: {result.Message}{target}");
+                    }
                 }
                 return Task.FromResult(ok ? CommandLine.Success : CommandLine.Failure);
             }),
@@ -138,6 +132,66 @@ public static class HostCommands
 
     private static string ChainLabel(SafeguardDbContext.ChainName chain) =>
         chain == SafeguardDbContext.ChainName.Ledger ? "ledger" : "access log";
+
+    /// <summary>
+    /// The verdict line first (the form scripts and the README rely on), then what each witness location holds, then
+    /// the unprotected window: how many entries were written after the last witnessed head.
+    /// </summary>
+    private static void WriteReport(ChainReport report, TextWriter stdout)
+    {
+        var name = ChainLabel(report.Chain);
+        if (report.IsIntact)
+        {
+            stdout.WriteLine($"{name}: {report.Verification.Explanation} (last checkpoint at entry {report.LastCheckpoint})");
+        }
+        if (!report.Verification.IsIntact)
+        {
+            stdout.WriteLine($"{name}: FAILED at sequence {report.Verification.FirstBadSequence}: {report.Verification.Explanation}");
+        }
+        foreach (var problem in report.Problems)
+        {
+            stdout.WriteLine($"{name}: FAILED: {problem.Reading.Explanation}");
+        }
+        foreach (var location in report.Locations.Where(l => l.Reading.IsValid))
+        {
+            var reading = location.Reading;
+            stdout.WriteLine(reading.SignedLines == 0
+                ? $"{name}: witness {location.Path}: none yet (the chain is empty)"
+                : $"{name}: witness {location.Path}: signed, witnessed to entry {reading.HeadSequence} at {reading.HeadAt}");
+            if (reading.UnsignedLines > 0)
+            {
+                stdout.WriteLine($"{name}: witness {location.Path}: {reading.UnsignedLines} lines after its last checkpoint are unsigned (an interrupted write) and were not used");
+            }
+        }
+        stdout.WriteLine($"{name}: {report.EntriesAfterLastWitnessedHead} entries after the last witnessed head");
+    }
+
+    /// <summary>
+    /// A verb that wrote to the chains carries their heads to the witness before it exits, as the application's
+    /// writer does after each commit (unless Ledger:CheckpointInterval is 0). A witness that cannot be written is a
+    /// warning, not a failure of the verb: what it did is committed and chained, and `ledger verify` counts it.
+    /// </summary>
+    private static void WitnessBeforeExit(SafeguardDbContext db, IServiceProvider services, IConfiguration configuration, TextWriter stderr)
+    {
+        if (services.GetRequiredService<ChainCommits>().Count == 0 || configuration.GetValue("Ledger:CheckpointInterval", TimeSpan.FromSeconds(5)) <= TimeSpan.Zero)
+        {
+            return;
+        }
+        try
+        {
+            foreach (var chain in Enum.GetValues<SafeguardDbContext.ChainName>())
+            {
+                foreach (var result in services.GetRequiredService<LedgerWitness>().Checkpoint(db, chain, CheckpointTrigger.Automatic).Where(r => r.Failed))
+                {
+                    stderr.WriteLine($"Warning: the {ChainLabel(chain)} was not witnessed: {result.Message}");
+                }
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            stderr.WriteLine($"Warning: the chains were not witnessed ({exception.GetType().Name}); the running application or `safeguard ledger checkpoint` will do it.");
+        }
+    }
 
     private static int UsageError(TextWriter stderr, string message)
     {
@@ -152,10 +206,10 @@ public static class HostCommands
     public static async Task<int> WithDatabaseAsync(string[] args, string actorName, bool requireMigrated, TextWriter stderr,
         Func<SafeguardDbContext, IServiceProvider, IConfiguration, Task<int>> job)
     {
+        // The application is built but not started, so its background jobs (the witness writer among them) do not run.
         var settings = new Dictionary<string, string?>
         {
             ["Safeguard:SystemActor"] = $"cli/{actorName}",
-            ["Ledger:CheckpointInterval"] = "0",
         };
         if (args.Contains("--demo"))
         {
@@ -171,7 +225,9 @@ public static class HostCommands
             stderr.WriteLine("The database is missing or not up to date: run `./safeguard migrate` (or start the demo with `./build.sh run`) first.");
             return CommandLine.Failure;
         }
-        return await job(db, scope.ServiceProvider, app.Configuration);
+        var exit = await job(db, scope.ServiceProvider, app.Configuration);
+        WitnessBeforeExit(db, scope.ServiceProvider, app.Configuration, stderr);
+        return exit;
     }
 
     private static string[] WithoutFlags(string[] args, bool demo) => demo ? args.Where(a => a != "--demo").ToArray() : args;

@@ -30,6 +30,8 @@ public static class DatabaseSetup
     public static void AddSafeguardDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var provider = ProviderFrom(configuration);
+        // One per application: the witness writer waits on the commits it signals.
+        services.AddSingleton<ChainCommits>();
         var connectionString = configuration.GetConnectionString("Safeguard");
         switch (provider)
         {
@@ -38,8 +40,8 @@ public static class DatabaseSetup
                 {
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Safeguard is not set.");
                 }
-                services.AddDbContext<SafeguardDbContext, PostgresSafeguardDbContext>(options =>
-                    options.UseNpgsql(connectionString));
+                services.AddDbContext<SafeguardDbContext, PostgresSafeguardDbContext>((sp, options) =>
+                    options.UseNpgsql(connectionString).AddInterceptors(sp.GetRequiredService<ChainCommits>()));
                 break;
             default:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -51,8 +53,8 @@ public static class DatabaseSetup
                         Pooling = true,
                     }.ToString();
                 }
-                services.AddDbContext<SafeguardDbContext, SqliteSafeguardDbContext>(options =>
-                    options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+                services.AddDbContext<SafeguardDbContext, SqliteSafeguardDbContext>((sp, options) =>
+                    options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<ChainCommits>()));
                 break;
         }
     }

@@ -86,4 +86,10 @@ public static class ChainReader
 
     public static IEnumerable<ChainRow> Rows(SafeguardDbContext db, SafeguardDbContext.ChainName chain, long afterSequence = 0) =>
         chain == SafeguardDbContext.ChainName.Ledger ? Ledger(db, afterSequence) : AccessLog(db, afterSequence);
+
+    /// <summary>The highest sequence number stored in the chain (0 when it is empty).</summary>
+    public static long HeadSequence(SafeguardDbContext db, SafeguardDbContext.ChainName chain) =>
+        chain == SafeguardDbContext.ChainName.Ledger
+            ? db.Ledger.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefault()
+            : db.AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => e.Sequence).FirstOrDefault();
 }

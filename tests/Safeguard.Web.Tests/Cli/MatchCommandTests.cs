@@ -40,7 +40,8 @@ public sealed class MatchCommandTests
     public async Task Reindex_revives_the_keys_train_refuses_too_few_people_then_stores_a_model_that_status_reports(DatabaseProvider provider)
     {
         await using var server = await SafeguardServer.StartAsync(provider, seed: false);
-        string[] database = [$"--Database:Provider={provider}", $"--ConnectionStrings:Safeguard={server.ConnectionString}"];
+        // The server's data directory too: the verbs that write witness the chains there before they exit.
+        string[] database = [$"--Database:Provider={provider}", $"--ConnectionStrings:Safeguard={server.ConnectionString}", $"--Safeguard:DataDirectory={server.DataDirectory}"];
         int people;
         int liveKeys;
         await using (var scope = server.Scope())
