@@ -48,6 +48,7 @@ public static class SafeguardApp
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
+        builder.AddSafeguardRequestLimits();
         AddServices(builder);
         return builder;
     }
@@ -204,7 +205,14 @@ public static class SafeguardApp
         services.AddHostedService(sp => sp.GetRequiredService<CaseworkMonitor>());
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, PartnerTokenAuthentication>(PartnerTokenAuthentication.SchemeName, null);
         services.AddOpenApi(PartnerApiEndpoints.ConfigureOpenApi);
-        services.AddProblemDetails();
+        // A partner system that meets a failure gets a reference (traceId) that is also logged.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
+        {
+            if (problem.ProblemDetails.Status >= 500)
+            {
+                problem.ProblemDetails.Extensions["traceId"] = SupportReference.Log(problem.HttpContext, problem.ProblemDetails.Status.Value);
+            }
+        });
         services.AddIntelligence(configuration);
         services.AddSingleton<MatchModels>();
         services.AddScoped<PersonMatching>();
@@ -260,13 +268,14 @@ public static class SafeguardApp
         // People get the error pages; partner systems calling the JSON API get RFC 7807 problem details.
         app.UseWhen(context => !PartnerApiEndpoints.IsApi(context.Request.Path), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = RequestLimits.StatusFor });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
-        app.UseWhen(context => PartnerApiEndpoints.IsApi(context.Request.Path), api => api.UseExceptionHandler());
+        app.UseWhen(context => PartnerApiEndpoints.IsApi(context.Request.Path), api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestLimits.StatusFor }));
         app.UseSafeguardSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSafeguardRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
