@@ -49,6 +49,14 @@ public static class SafeguardApp
         {
             builder.Configuration.AddInMemoryCollection(settings);
         }
+        // Requests naming any other host are refused (400) before they reach the application, so that no redirect or
+        // link is ever built from a Host header an attacker chose. Production must name its hosts (`serve` refuses to
+        // start without them); the demo is served on this machine's loopback address.
+        if (IsDemo(builder.Configuration) && string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"]))
+        {
+            builder.Configuration.AddInMemoryCollection([new("AllowedHosts", DemoAllowedHosts)]);
+        }
+        builder.AddSafeguardRequestLimits();
         AddServices(builder);
         return builder;
     }
@@ -65,6 +73,20 @@ public static class SafeguardApp
     }
 
     public static bool IsDemo(IConfiguration configuration) => configuration.GetValue<bool>("Demo:Enabled");
+
+    public const string DemoAllowedHosts = "localhost;127.0.0.1;[::1]";
+
+    /// <summary>
+    /// Why the configuration is not fit to serve outside the demo, or null: AllowedHosts must list the host names
+    /// Safeguard is reached by. Unset, ASP.NET Core allows every host.
+    /// </summary>
+    public static string? AllowedHostsProblem(IConfiguration configuration)
+    {
+        var hosts = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return hosts.Length == 0 || hosts.Contains("*")
+            ? "AllowedHosts must name the hosts Safeguard is served at (for example AllowedHosts=safeguard.example.org), so that requests naming another host are refused."
+            : null;
+    }
 
     private static void AddServices(WebApplicationBuilder builder)
     {
@@ -132,7 +154,8 @@ public static class SafeguardApp
                 }
                 else
                 {
-                    context.Response.Redirect(context.RedirectUri);
+                    // Relative: the absolute address the framework builds takes its host from the request.
+                    context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
                 }
                 return Task.CompletedTask;
             };
@@ -207,7 +230,14 @@ public static class SafeguardApp
         services.AddHostedService(sp => sp.GetRequiredService<CaseworkMonitor>());
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, PartnerTokenAuthentication>(PartnerTokenAuthentication.SchemeName, null);
         services.AddOpenApi(PartnerApiEndpoints.ConfigureOpenApi);
-        services.AddProblemDetails();
+        // A partner system that meets a failure gets a reference (traceId) that is also logged.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
+        {
+            if (problem.ProblemDetails.Status >= 500)
+            {
+                problem.ProblemDetails.Extensions["traceId"] = SupportReference.Log(problem.HttpContext, problem.ProblemDetails.Status.Value);
+            }
+        });
         services.AddIntelligence(configuration);
         services.AddSingleton<MatchModels>();
         services.AddScoped<PersonMatching>();
@@ -264,13 +294,15 @@ public static class SafeguardApp
         // People get the error pages; partner systems calling the JSON API get RFC 7807 problem details.
         app.UseWhen(context => !PartnerApiEndpoints.IsApi(context.Request.Path), pages =>
         {
-            pages.UseExceptionHandler("/error");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = RequestLimits.StatusFor });
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
-        app.UseWhen(context => PartnerApiEndpoints.IsApi(context.Request.Path), api => api.UseExceptionHandler());
-        app.UseSafeguardSecurityHeaders();
+        app.UseWhen(context => PartnerApiEndpoints.IsApi(context.Request.Path), api => api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = RequestLimits.StatusFor }));
+        // HSTS outside the demo (which is served over plain HTTP on loopback; see docs/adr/0004).
+        app.UseSafeguardSecurityHeaders(strictTransportSecurity: !IsDemo(app.Configuration));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseSafeguardRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();

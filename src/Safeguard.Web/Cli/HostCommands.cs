@@ -12,6 +12,11 @@ public static class HostCommands
     {
         var demo = args.Contains("--demo");
         var builder = SafeguardApp.CreateBuilder(WithoutFlags(args, demo), demo ? new Dictionary<string, string?> { ["Demo:Enabled"] = "true" } : null);
+        if (!SafeguardApp.IsDemo(builder.Configuration) && SafeguardApp.AllowedHostsProblem(builder.Configuration) is { } hosts)
+        {
+            stderr.WriteLine($"Refusing to start: {hosts}");
+            return CommandLine.Failure;
+        }
         var app = SafeguardApp.BuildPipeline(builder);
         if (await PrepareDatabaseAsync(app.Services, app.Configuration, stdout, stderr) is { } failure)
         {

@@ -35,8 +35,8 @@ public static class RouteAccessTable
     {
         ["GET /"] = Everyone(302),
         ["GET /home"] = Everyone(200),
+        // The error page is shown only to a request re-executed there; asked for directly, it is not found.
         ["GET /error/{code:int?}"] = Everyone(404, anonymous: 404),
-        ["POST /error/{code:int?}"] = Everyone(404, anonymous: 404),
 
         ["GET /account/sign-in"] = Everyone(200, anonymous: 200),
         ["POST /account/sign-in"] = Everyone(200, anonymous: 200),

@@ -53,6 +53,8 @@ public sealed class SafeguardServer : IAsyncDisposable
             ["Safeguard:DataDirectory"] = dataDirectory,
             ["Ledger:CheckpointInterval"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
+            // As production must: requests naming any other host are refused.
+            ["AllowedHosts"] = "localhost;127.0.0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

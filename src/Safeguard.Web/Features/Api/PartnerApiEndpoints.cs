@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OpenApi;
@@ -122,29 +121,14 @@ public static class PartnerApiEndpoints
     private static async Task<Results<Created<ConcernStatus>, ValidationProblem, ProblemHttpResult>> SubmitConcernAsync(
         HttpRequest request, ClaimsPrincipal token, SafeguardDbContext db, ConcernIntake intake, ConcernMatcher matcher, CaseworkSchedule schedule, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaximumBodyBytes)
+        if (await RequestLimits.ReadBodyAsync(request, MaximumBodyBytes, cancellationToken) is not { } json)
         {
             return TooLarge();
         }
-        var buffer = new byte[MaximumBodyBytes + 1];
-        var read = 0;
-        int count;
-        while (read < buffer.Length && (count = await request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        var (body, unreadable) = ReadSubmission(json);
+        if (unreadable is not null)
         {
-            read += count;
-        }
-        if (read > MaximumBodyBytes)
-        {
-            return TooLarge();
-        }
-        ConcernSubmission? body;
-        try
-        {
-            body = JsonSerializer.Deserialize<ConcernSubmission>(Encoding.UTF8.GetString(buffer, 0, read), s_json);
-        }
-        catch (JsonException failure)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"The body is not valid JSON: {failure.Message}"] });
+            return TypedResults.ValidationProblem(unreadable);
         }
         if (body is null)
         {
@@ -270,6 +254,48 @@ public static class PartnerApiEndpoints
     }
 
     private static Id<Agency> AgencyOf(ClaimsPrincipal token) => Id<Agency>.Parse(token.FindFirstValue(SafeguardClaims.AgencyId)!, null);
+
+    /// <summary>
+    /// Why the body cannot be read as a concern, field by field, or null when it can. The serializer's own messages
+    /// name .NET types ("could not be converted to System.Nullable`1[System.Boolean]"): a partner is told instead which
+    /// field is wrong and what it must be.
+    /// </summary>
+    private static (ConcernSubmission? Body, Dictionary<string, string[]>? Problems) ReadSubmission(ReadOnlyMemory<byte> json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException failure)
+        {
+            var where = failure.LineNumber is { } line ? $" (line {line + 1}, byte {failure.BytePositionInLine + 1})" : "";
+            return (null, new() { ["body"] = [$"The body is not valid JSON{where}. Send the concern as one JSON object."] });
+        }
+        using (document)
+        {
+            try
+            {
+                return (document.Deserialize<ConcernSubmission>(s_json), null);
+            }
+            catch (JsonException failure)
+            {
+                var field = failure.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+                return (null, new() { [field] = [$"{(field == "body" ? "The body" : field)} must be {ExpectedShape(field)}."] });
+            }
+        }
+    }
+
+    /// <summary>What a field of <see cref="ConcernSubmission"/> holds, in JSON's words.</summary>
+    private static string ExpectedShape(string field) => field.ToLowerInvariant() switch
+    {
+        "body" => "one JSON object",
+        "reporter" or "child" => "an object",
+        "adults" => "a list of objects, one for each adult",
+        "immediatedanger" => "true or false",
+        var adult when adult.StartsWith("adults[", StringComparison.Ordinal) && adult.EndsWith(']') => "an object",
+        _ => "text, in quotes",
+    };
 
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The concern is too large",
