@@ -57,6 +57,18 @@ public sealed class LinkedRecordAccessTests : IAsyncLifetime
         await AssertClosedAsync(licensing, ewa.Id);
         await AssertOwnRecordOnlyAsync(licensing, duplicate, ewa.Id);
         await AssertHerWorkersSeeBothAsync(ewa.Id, duplicate, survivor: ewa.Id);
+
+        // Who viewed: licensing's manager sees the reads of their own record only, not of hers; health's sees both.
+        using var licensingManager = await SignedInClient.SignInAsync(_server, "licensing.manager");
+        var theirs = await licensingManager.Http.GetAsync($"/children/{duplicate}/who-viewed");
+        Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+        var readsOfHers = await ReadsOfAsync(ewa.Id);
+        Assert.True(readsOfHers > 0);
+        Assert.Equal(await ReadsOfAsync(duplicate), EntriesShown(await theirs.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, (await licensingManager.Http.GetAsync($"/children/{ewa.Id}/who-viewed")).StatusCode);
+        using var healthManager = await SignedInClient.SignInAsync(_server, "health.teammanager");
+        var hers = await healthManager.Http.GetStringAsync($"/children/{ewa.Id}/who-viewed");
+        Assert.Equal(await ReadsOfAsync(ewa.Id) + await ReadsOfAsync(duplicate), EntriesShown(hers));
     }
 
     [Fact]
@@ -97,7 +109,11 @@ public sealed class LinkedRecordAccessTests : IAsyncLifetime
         var corrected = await CorrectAsync(licensing, mine, ewa);
         Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
         Assert.Equal(ewa.Id, await MergedIntoAsync(mine));
+
+        // Sent to their own record, and told (not shown) that she is known to another agency.
         Assert.Equal($"/children/{mine}", corrected.Headers.Location?.OriginalString);
+        var told = WebUtility.HtmlDecode(await licensing.Http.GetStringAsync($"/children/{mine}"));
+        Assert.Contains("This person appears to be known to another agency", told, StringComparison.Ordinal);
 
         await AssertClosedAsync(licensing, ewa.Id);
         await AssertOwnRecordOnlyAsync(licensing, mine, ewa.Id);
@@ -118,6 +134,7 @@ public sealed class LinkedRecordAccessTests : IAsyncLifetime
             work.Allocations.Add(new CaseAllocation { CaseId = work.Id, PersonId = person.Id, UserId = officer.Id, TeamId = officer.TeamId, IsLead = true, AllocatedAt = person.CreatedAt });
             db.People.Add(person);
             db.Cases.Add(work);
+            db.Chronology.Add(new ChronologyEntry { PersonId = person.Id, AgencyId = txl.Id, RecordedByUserId = officer.Id, Kind = ChronologyKinds.CaseOpened, OccurredAt = person.CreatedAt, RecordedAt = person.CreatedAt, Summary = $"{Involvement} opened." });
             await db.SaveChangesAsync();
             return person.Id;
         });
@@ -183,6 +200,12 @@ public sealed class LinkedRecordAccessTests : IAsyncLifetime
         var export = await nurse.Http.GetStringAsync($"/children/{survivor}/chronology/review?handler=Csv");
         Assert.Contains(EwasEmergencyVisit, export, StringComparison.Ordinal);
     }
+
+    private Task<int> ReadsOfAsync(Id<Person> record) =>
+        _server.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Stream == Person.PersonStream(record)));
+
+    private static int EntriesShown(string html) =>
+        int.Parse(System.Text.RegularExpressions.Regex.Match(html, "(\\d+) entr(y|ies) \\(at most").Groups[1].Value, CultureInfo.InvariantCulture);
 
     private static async Task<HttpResponseMessage> CorrectAsync(SignedInClient client, Id<Person> record, Person to) =>
         await client.PostFormAsync($"/children/{record}/edit", $"/children/{record}/edit",
