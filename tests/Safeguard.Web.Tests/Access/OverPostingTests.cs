@@ -82,6 +82,20 @@ public sealed class OverPostingTests : IAsyncLifetime
         Assert.False(await _server.WithDbAsync(db => db.Concerns.AnyAsync(c => c.ChildFamilyName == "Overpost")));
     }
 
+    [Fact]
+    public async Task The_front_door_links_a_concern_only_to_a_child_its_page_offers()
+    {
+        var aisha = await _server.IdOfAsync("Aisha");
+        // The licensing officer's concern about "Chloe", whom no agency knows: nobody is offered for it.
+        var chloe = await _server.WithDbAsync(db => db.Concerns.Where(c => c.ChildGivenName == "Chloe").Select(c => c.Id).SingleAsync());
+        using var triage = await SignedInClient.SignInAsync(_server, "mash.triage");
+        var page = $"/front-door/concerns/{chloe}";
+        Assert.DoesNotContain(aisha.ToString(), await triage.Http.GetStringAsync(page), StringComparison.Ordinal);
+        var linked = await triage.PostFormAsync($"{page}?handler=Link", page, ("person", aisha.ToString()));
+        Assert.Equal(HttpStatusCode.NotFound, linked.StatusCode);
+        Assert.Null(await _server.WithDbAsync(db => db.Concerns.Where(c => c.Id == chloe).Select(c => c.PersonId).SingleAsync()));
+    }
+
     public static TheoryData<string> RouteNames => ["id", "Id", "ID"];
 
     [Theory]
