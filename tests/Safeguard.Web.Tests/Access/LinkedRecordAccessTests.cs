@@ -121,6 +121,48 @@ public sealed class LinkedRecordAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Access_a_manager_approves_for_the_duplicate_covers_the_duplicate_and_access_approved_for_the_child_covers_both()
+    {
+        var ewa = await EwaAsync();
+        using var licensing = await SignedInClient.SignInAsync(_server, "licensing.officer");
+        Assert.Equal(HttpStatusCode.Redirect, (await licensing.PostFormAsync("/people/new", "/people/new", Details("Zofia", "Kowalczyk", new DateOnly(2001, 1, 1)))).StatusCode);
+        var duplicate = await _server.IdOfAsync("Zofia");
+        Assert.Equal(HttpStatusCode.Redirect, (await CorrectAsync(licensing, duplicate, ewa)).StatusCode);
+        Assert.Equal(ewa.Id, await MergedIntoAsync(duplicate));
+
+        // A youth worker asks to see the licensing record, and the licensing manager (whose agency works with it) agrees.
+        using var youth = await SignedInClient.SignInAsync(_server, "youth.worker");
+        await AskAsync(youth, duplicate);
+        await ApproveAsync("licensing.manager", duplicate);
+        Assert.Equal(HttpStatusCode.OK, (await youth.Http.GetAsync($"/children/{duplicate}")).StatusCode);
+        await AssertClosedAsync(youth, ewa.Id);
+
+        // Asked for the child herself, and agreed by health, who work with her: both records open, at hers.
+        await AskAsync(youth, ewa.Id);
+        await ApproveAsync("health.teammanager", ewa.Id);
+        Assert.Equal(HttpStatusCode.OK, (await youth.Http.GetAsync($"/children/{ewa.Id}")).StatusCode);
+        var combined = WebUtility.HtmlDecode(await youth.Http.GetStringAsync($"/children/{ewa.Id}/chronology"));
+        Assert.Contains(EwasEmergencyVisit, combined, StringComparison.Ordinal);
+        Assert.Contains($"{Involvement} opened", combined, StringComparison.Ordinal);
+    }
+
+    private static async Task AskAsync(SignedInClient client, Id<Person> record)
+    {
+        var page = $"/children/{record}/request-access";
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync(page)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(page, page, ("Input.Reason", "Outreach keyworker: she has started coming to the project."))).StatusCode);
+    }
+
+    private async Task ApproveAsync(string manager, Id<Person> record)
+    {
+        var request = await _server.WithDbAsync(db => db.AccessRequests.Where(r => r.PersonId == record && r.Status == AccessRequestStatus.Pending).Select(r => r.Id).SingleAsync());
+        using var client = await SignedInClient.SignInAsync(_server, manager);
+        var decided = await client.PostFormAsync("/reviews?handler=DecideRequest", "/reviews", ("id", request.ToString()), ("approve", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal(AccessRequestStatus.Approved, await _server.WithDbAsync(db => db.AccessRequests.Where(r => r.Id == request).Select(r => r.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_older_record_corrected_into_a_child_already_held_survives_the_link_but_does_not_reach_her()
     {
         var ewa = await EwaAsync();
