@@ -72,6 +72,19 @@ public static class SafeguardApp
         return Path.GetFullPath(Path.Combine(string.IsNullOrWhiteSpace(home) ? Directory.GetCurrentDirectory() : home, "data"));
     }
 
+    /// <summary>
+    /// Route values win over anything posted or queried with the same name, for every page and handler: by default the
+    /// form is asked first, so a field named "id" in a post to one child's page acted on another child (issue 10).
+    /// Names the route does not have are still bound from the form and the query string.
+    /// </summary>
+    public static void RouteValuesFirst(MvcOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var route = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+        options.ValueProviderFactories.Remove(route);
+        options.ValueProviderFactories.Insert(0, route);
+    }
+
     public static bool IsDemo(IConfiguration configuration) => configuration.GetValue<bool>("Demo:Enabled");
 
     public const string DemoAllowedHosts = "localhost;127.0.0.1;[::1]";
@@ -206,7 +219,11 @@ public static class SafeguardApp
             options.RootDirectory = "/Features";
             options.Conventions.AllowAnonymousToFolder("/Account/Public");
             options.Conventions.AllowAnonymousToPage("/Error");
-        }).AddMvcOptions(options => options.Filters.Add<MergedRecordRedirect>());
+        }).AddMvcOptions(options =>
+        {
+            options.Filters.Add<MergedRecordRedirect>();
+            RouteValuesFirst(options);
+        });
 
         services.AddScoped<ChildAccessService>();
         // The phrase bank is read and validated here, as the services are built: a bad bank stops start-up.

@@ -16,24 +16,54 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
     public UserContext User => UserContext.From(http.HttpContext?.User ?? throw new InvalidOperationException("No signed-in user."));
 
     /// <summary>
-    /// The user's basis for the person's record. A person linked with others (<see cref="PersonClusters"/>) is one
-    /// child: a relationship with any of their records is a relationship with all of them.
+    /// The user's basis for the person's record: their relationship with it, or with a record of the same child that
+    /// covers it (<see cref="ClusterAsync"/>).
     /// </summary>
-    public async Task<AccessBasis> BasisAsync(Id<Person> personId, CancellationToken cancellationToken = default)
+    public async Task<AccessBasis> BasisAsync(Id<Person> personId, CancellationToken cancellationToken = default) =>
+        (await ClusterAsync(personId, cancellationToken)).BasisFor(personId);
+
+    /// <summary>
+    /// The one place that says which records of a person's cluster (<see cref="PersonClusters"/>: records linked as one
+    /// child) the user may see, and on what basis. A link made by matching never widens access: work on a record (a
+    /// case or allocation of the user, their team or their agency) covers the records that joined the cluster after it
+    /// was there, and an approved request covers what the record it was approved for covers; a break-glass and the
+    /// front door's role cover the whole cluster (Core's <see cref="LinkedRecordAccess"/>, docs/adr/0012). Pages show
+    /// the combined record from <see cref="ClusterView.Visible"/>, never from the whole cluster.
+    /// </summary>
+    public async Task<ClusterView> ClusterAsync(Id<Person> personId, CancellationToken cancellationToken = default)
     {
         var user = User;
         var now = db.Now;
-        var cluster = await PersonClusters.ClusterOfAsync(db, personId, cancellationToken);
-        var openAllocations = db.CaseAllocations.Where(a => cluster.Contains(a.PersonId) && a.EndedAt == null)
-            .Join(db.Cases.Where(c => c.ClosedAt == null), a => a.CaseId, c => c.Id, (a, c) => a);
-        var facts = new RelationshipFacts(
-            AllocatedToChildsCase: await openAllocations.AnyAsync(a => a.UserId == user.UserId, cancellationToken),
-            TeamAllocatedToChildsCase: user.TeamId is { } team && await openAllocations.AnyAsync(a => a.TeamId == team, cancellationToken),
-            AgencyHasOpenInvolvement: await db.Cases.AnyAsync(c => cluster.Contains(c.PersonId) && c.AgencyId == user.AgencyId && c.ClosedAt == null, cancellationToken),
-            HasApprovedAccessRequest: await db.AccessRequests.AnyAsync(r => cluster.Contains(r.PersonId) && r.RequestedByUserId == user.UserId
-                && r.Status == AccessRequestStatus.Approved && r.ExpiresAt > now, cancellationToken),
-            HasActiveBreakGlass: await db.BreakGlass.AnyAsync(b => cluster.Contains(b.PersonId) && b.UserId == user.UserId && b.ExpiresAt > now, cancellationToken));
-        return ChildRecordAccess.Decide(facts);
+        var members = await PersonClusters.ClusterOfAsync(db, personId, cancellationToken);
+        var links = members.Count == 1 ? [] : await LinksAsync(members, cancellationToken);
+        var openAllocations = db.CaseAllocations.Where(a => a.EndedAt == null)
+            .Join(db.Cases.Where(c => members.Contains(c.PersonId) && c.ClosedAt == null), a => a.CaseId, c => c.Id, (a, c) => new { a.UserId, a.TeamId, c.PersonId });
+        var team = user.TeamId;
+        var relationships = new ClusterRelationships<Id<Person>>(
+            Allocated: (await openAllocations.Where(a => a.UserId == user.UserId).Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet(),
+            TeamAllocated: team is null ? new HashSet<Id<Person>>()
+                : (await openAllocations.Where(a => a.TeamId == team).Select(a => a.PersonId).ToListAsync(cancellationToken)).ToHashSet(),
+            AgencyInvolved: (await db.Cases.Where(c => members.Contains(c.PersonId) && c.AgencyId == user.AgencyId && c.ClosedAt == null)
+                .Select(c => c.PersonId).ToListAsync(cancellationToken)).ToHashSet(),
+            ApprovedRequests: (await db.AccessRequests.Where(r => members.Contains(r.PersonId) && r.RequestedByUserId == user.UserId
+                && r.Status == AccessRequestStatus.Approved && r.ExpiresAt > now).Select(r => r.PersonId).ToListAsync(cancellationToken)).ToHashSet(),
+            HasActiveBreakGlass: await db.BreakGlass.AnyAsync(b => members.Contains(b.PersonId) && b.UserId == user.UserId && b.ExpiresAt > now, cancellationToken),
+            SeesWholeCluster: user.IsInRole(Roles.FrontDoor));
+        var bases = members.ToDictionary(m => m, m => ChildRecordAccess.Decide(LinkedRecordAccess.FactsFor(links, relationships, m)));
+        return new ClusterView(members, bases, LinkedRecordAccess.First(links, members) ?? members[0]);
+    }
+
+    // The links that hold the cluster together, with when each was made and which side joined. A pointer with no link
+    // recorded (data loaded from elsewhere) counts as joined last: it covers nothing already there.
+    private async Task<List<RecordLink<Id<Person>>>> LinksAsync(List<Id<Person>> members, CancellationToken cancellationToken)
+    {
+        var pointers = await db.People.AsNoTracking().Where(p => members.Contains(p.Id) && p.MergedIntoId != null)
+            .Select(p => new { p.Id, Survivor = p.MergedIntoId!.Value }).ToListAsync(cancellationToken);
+        var merges = await db.PersonMerges.AsNoTracking().Where(m => m.UndoneAt == null && members.Contains(m.MergedId))
+            .Select(m => new { m.MergedId, m.SurvivorId, m.At, m.SurvivorJoined }).ToListAsync(cancellationToken);
+        return [.. pointers.Select(p => merges.Where(m => m.MergedId == p.Id && m.SurvivorId == p.Survivor).OrderByDescending(m => m.At).FirstOrDefault() is { } merge
+            ? new RecordLink<Id<Person>>(p.Id, p.Survivor, merge.At, merge.SurvivorJoined)
+            : new RecordLink<Id<Person>>(p.Id, p.Survivor, DateTimeOffset.MaxValue, SurvivorJoined: false))];
     }
 
     /// <summary>
@@ -95,11 +125,13 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
 
     /// <summary>
     /// The person, if the user may see their record, with the read logged; null otherwise (the page answers 404,
-    /// so a user without access cannot even confirm which ids exist).
+    /// so a user without access cannot even confirm which ids exist). <c>Cluster</c> says which linked records the
+    /// page may show with it.
     /// </summary>
-    public async Task<(Person Person, AccessBasis Basis)?> OpenAsync(Id<Person> personId, string action, CancellationToken cancellationToken = default)
+    public async Task<(Person Person, AccessBasis Basis, ClusterView Cluster)?> OpenAsync(Id<Person> personId, string action, CancellationToken cancellationToken = default)
     {
-        var basis = await BasisAsync(personId, cancellationToken);
+        var cluster = await ClusterAsync(personId, cancellationToken);
+        var basis = cluster.BasisFor(personId);
         if (basis == AccessBasis.None)
         {
             return null;
@@ -114,7 +146,7 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
             : null;
         db.RecordAccess(Person.PersonStream(personId), action, basis.ToString(), reason);
         await db.SaveChangesAsync(cancellationToken);
-        return (person, basis);
+        return (person, basis, cluster);
     }
 
     /// <summary>
@@ -155,4 +187,23 @@ public sealed class ChildAccessService(SafeguardDbContext db, IHttpContextAccess
         var byRoot = rows.GroupBy(r => rootOf[r.PersonId]).ToDictionary(g => g.Key, g => g.Select(r => r.Name).Distinct().Order(StringComparer.Ordinal).ToList());
         return roots.Where(p => byRoot.ContainsKey(p.Value)).ToDictionary(p => p.Key, p => byRoot[p.Value]);
     }
+}
+
+/// <summary>
+/// A person's cluster (records linked as one child, the survivor first) as one user may see it: the user's basis for
+/// each record, and the record to ask for when some are closed to them.
+/// </summary>
+public sealed record ClusterView(IReadOnlyList<Id<Person>> Members, IReadOnlyDictionary<Id<Person>, AccessBasis> Bases, Id<Person> First)
+{
+    public Id<Person> Survivor => Members[0];
+
+    public AccessBasis BasisFor(Id<Person> record) => Bases.GetValueOrDefault(record, AccessBasis.None);
+
+    public bool MaySee(Id<Person> record) => BasisFor(record) != AccessBasis.None;
+
+    /// <summary>The records whose contents the user may see: the only ones a page may show as the combined record.</summary>
+    public List<Id<Person>> Visible => [.. Members.Where(MaySee)];
+
+    /// <summary>Some records of the child are closed to the user: the page says so and how to ask (at <see cref="First"/>).</summary>
+    public bool HidesSome => Members.Any(m => !MaySee(m));
 }

@@ -72,3 +72,16 @@ internal sealed class PersonMergeConfiguration : IEntityTypeConfiguration<Person
         entity.HasOne<MatchModelVersion>().WithMany().HasForeignKey(e => e.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CandidateOfferConfiguration : IEntityTypeConfiguration<CandidateOffer>
+{
+    public void Configure(EntityTypeBuilder<CandidateOffer> entity)
+    {
+        entity.ToTable("CandidateOffers");
+        entity.Property(e => e.Purpose).HasConversion<string>().HasMaxLength(20);
+        entity.Property(e => e.OfferedFor).HasMaxLength(64);
+        // At most PersonMatching.MaximumCandidates ids of 36 characters and a space.
+        entity.Property(e => e.People).HasMaxLength(4000);
+        entity.HasIndex(e => e.UserId);
+    }
+}

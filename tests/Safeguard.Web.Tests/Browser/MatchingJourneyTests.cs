@@ -10,8 +10,8 @@ namespace Safeguard.Web.Tests.Browser;
 
 /// <summary>
 /// Real-time matching as people meet it: recording a child already held, recording one who may be held and saying
-/// it is someone else, the front door comparing the two and linking them, undoing the link, and a police officer
-/// reaching the combined record through the record they hold. axe on every page.
+/// it is someone else, the front door comparing the two and linking them, undoing the link, and a police officer whose
+/// record was linked into a child another agency holds seeing only their own (docs/adr/0012). axe on every page.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MatchingJourneyTests(BrowserFixture browser) : IAsyncLifetime
@@ -115,14 +115,36 @@ public sealed class MatchingJourneyTests(BrowserFixture browser) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task An_officer_following_their_own_record_reaches_the_combined_record_of_the_child_it_was_linked_into()
+    public async Task An_officer_whose_record_was_linked_into_a_child_another_agency_holds_sees_only_their_own_and_the_childs_workers_see_both()
     {
         var jade = await PersonAsync("Jade");
         var jayde = await PersonAsync("Jayde");
         Assert.Equal(jade.Id, jayde.MergedIntoId);
 
+        // The police's record was linked into Jade's by matching: a link never widens access, so the officer stays on
+        // their own record, sees nothing of Jade's, and is told how to ask.
         var page = await browser.NewPageAsync(_server);
         await page.SignInAsync(_server, DemoPartnership.EmailOf("police.officer"));
+        var own = await page.OpenAsync($"/children/{jayde.Id}");
+        Assert.Equal(200, own!.Status);
+        Assert.EndsWith($"/children/{jayde.Id}", page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jayde Thornton", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#closed-records")).ToContainTextAsync("appears to be known to another agency");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Self-harm disclosed to school nurse");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Looked after child");
+        await page.AssertAccessibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chronology", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody")).ToContainTextAsync("Missing from care case opened");
+        await Assertions.Expect(page.Locator("tbody")).Not.ToContainTextAsync("Placement reports three late returns");
+        Assert.Equal(404, (await page.OpenAsync($"/children/{jade.Id}"))!.Status);
+        await page.OpenAsync($"/children/{jayde.Id}");
+        await page.Locator("#closed-records").GetByRole(AriaRole.Link, new() { Name = "ask for access" }).ClickAsync();
+        await page.ArriveAtAsync($"**/children/{jade.Id}/request-access");
+        await page.AssertAccessibleAsync();
+
+        // Jade's social worker follows the police's record to the combined record, which shows both.
+        await page.SignOutAsync();
+        await page.SignInAsync(_server, DemoPartnership.EmailOf("csc.practitioner2"));
         await page.OpenAsync($"/children/{jayde.Id}");
         await page.ArriveAtAsync($"**/children/{jade.Id}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jade Thornton", Level = 1 })).ToBeVisibleAsync();

@@ -86,9 +86,9 @@ public sealed partial class AdultMatchingTests : IAsyncLifetime
         var form = WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
         Assert.Contains("Is this adult someone Safeguard already knows?", form, StringComparison.Ordinal);
         Assert.Contains("William Stott", form, StringComparison.Ordinal);
-        var matchedFor = MatchedFor().Match(form).Groups[1].Value;
+        var offer = Offer().Match(form).Groups[1].Value;
         var sent = await reporter.PostFormAsync("/concerns/new", "/concerns/new",
-            [.. fields, ("Input.Adults[0].MatchedFor", matchedFor), ("Input.Adults[0].Match", ReportModel.NoneOfThese)]);
+            [.. fields, ("Input.Adults[0].Offer", offer), ("Input.Adults[0].Match", ReportModel.NoneOfThese)]);
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var concernId = await _server.WithDbAsync(db => db.Concerns.Where(c => c.ChildFamilyName == "Unmatched-Testcase").Select(c => c.Id).SingleAsync());
         var adult = await _server.WithDbAsync(db => db.ConcernAdults.SingleAsync(a => a.ConcernId == concernId));
@@ -138,6 +138,6 @@ public sealed partial class AdultMatchingTests : IAsyncLifetime
     private Task<int> SeenCountAsync() =>
         _server.WithDbAsync(db => db.AccessLog.CountAsync(e => e.Stream == Person.PersonStream(_william) && e.Action == Auth.AccessActions.SeenInSearch));
 
-    [GeneratedRegex("name=\"Input.Adults\\[0\\].MatchedFor\" value=\"([^\"]*)\"")]
-    private static partial Regex MatchedFor();
+    [GeneratedRegex("name=\"Input.Adults\\[0\\].Offer\" value=\"([^\"]*)\"")]
+    private static partial Regex Offer();
 }

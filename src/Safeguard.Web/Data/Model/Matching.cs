@@ -101,10 +101,48 @@ public sealed class PersonMerge : ILedgerStream
     public Id<PersonMatchReview>? ReviewId { get; set; }
     public string? Reason { get; set; }
     public DateTimeOffset At { get; set; }
+    /// <summary>
+    /// Which side was the newcomer: false when the merged record's side joined the child already held (the usual
+    /// case: a record entered later); true when the survivor's side did (an older record edited until it matched).
+    /// A link never widens access: work on a record covers only records that joined after it was there (docs/adr/0012).
+    /// </summary>
+    public bool SurvivorJoined { get; set; }
     /// <summary>Who linked them: the reviewer, or the user whose entry triggered an automatic link (null for the system).</summary>
     public Guid? ByUserId { get; set; }
     public DateTimeOffset? UndoneAt { get; set; }
     public Guid? UndoneByUserId { get; set; }
     public string? UndoReason { get; set; }
     public string LedgerStream => Person.PersonStream(SurvivorId);
+}
+
+public enum CandidateOfferPurpose
+{
+    /// <summary>Recording a new person: the records they may already be.</summary>
+    NewPerson,
+    /// <summary>Reporting a concern: the records the child may be.</summary>
+    ConcernChild,
+    /// <summary>Reporting a concern: the records one named adult may be.</summary>
+    ConcernAdult,
+}
+
+/// <summary>
+/// The people a page offered one user as possible matches for what they typed. The form carries only this offer's id:
+/// a choice, or a "none of these", counts only for people the server itself offered that user for that question, so
+/// a form cannot name any id it likes or skip the check (issue 10). Ledgered like every write; what the people were
+/// found for is kept as a hash, so details typed and never saved are not kept in the ledger.
+/// </summary>
+public sealed class CandidateOffer : ILedgerStream
+{
+    public Id<CandidateOffer> Id { get; init; } = Id<CandidateOffer>.New();
+    public Guid UserId { get; set; }
+    public CandidateOfferPurpose Purpose { get; set; }
+    /// <summary>A hash of the details the people were found for: different details are a different question.</summary>
+    public required string OfferedFor { get; set; }
+    /// <summary>The people offered, their ids separated by spaces, in the order shown.</summary>
+    public required string People { get; set; }
+    public DateTimeOffset OfferedAt { get; set; }
+    public string LedgerStream => $"user/{UserId}/offers";
+
+    public IReadOnlyList<Id<Person>> PeopleOffered =>
+        [.. People.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => Id<Person>.Parse(p, System.Globalization.CultureInfo.InvariantCulture))];
 }

@@ -93,8 +93,9 @@ public sealed class AddToRecordModel(SafeguardDbContext db, ChildAccessService a
         {
             // A new name, identifier or address can show that this child is someone another agency already holds.
             var match = await matching.MatchOnIntakeAsync(id, cancellationToken);
-            TempData["Saved"] = "Your addition was saved to the record." + MatchText.Outcome(match);
-            return Redirect($"/children/{match.LinkedInto ?? id}");
+            TempData["Saved"] = "Your addition was saved to the record." + await MatchText.OutcomeForAsync(match, access, cancellationToken);
+            // This record: it sends the user on to the combined record only if they may see it (docs/adr/0012).
+            return Redirect($"/children/{id}");
         }
         TempData["Saved"] = "Your addition was saved to the record.";
         return Redirect($"/children/{id}");

@@ -32,7 +32,8 @@ public sealed class ChronologyModel(SafeguardDbContext db, ChildAccessService ac
             return NotFound();
         }
         Header = ChildHeader.For(opened.Person, opened.Basis, "chronology", db.Now, User);
-        var cluster = await PersonClusters.ClusterOfAsync(db, id, cancellationToken);
+        // What every agency recorded on the linked records of this child that the user may see.
+        var cluster = opened.Cluster.Visible;
         var all = await db.Chronology.AsNoTracking().Where(e => cluster.Contains(e.PersonId) && e.SupersededById == null)
             .Join(db.Agencies, e => e.AgencyId, a => a.Id, (e, a) => new { e, AgencyCode = a.Code, AgencyName = a.Name })
             .GroupJoin(db.Users, x => x.e.RecordedByUserId, u => u.Id, (x, u) => new { x.e, x.AgencyCode, x.AgencyName, Users = u })

@@ -113,7 +113,8 @@ public sealed class EditDetailsModel(SafeguardDbContext db, ChildAccessService a
         person.Phone = phone;
         await db.SaveChangesAsync(cancellationToken);
         var match = await matching.MatchOnIntakeAsync(id, cancellationToken);
-        TempData["Saved"] = "Your corrections were saved. The previous details are kept in the record's history." + MatchText.Outcome(match);
-        return Redirect($"/children/{match.LinkedInto ?? id}");
+        TempData["Saved"] = "Your corrections were saved. The previous details are kept in the record's history." + await MatchText.OutcomeForAsync(match, access, cancellationToken);
+        // This record: it sends the user on to the combined record only if they may see it (docs/adr/0012).
+        return Redirect($"/children/{id}");
     }
 }

@@ -23,6 +23,14 @@ public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access
     public List<LinkedRecord> Linked { get; private set; } = [];
     public int PossibleMatches { get; private set; }
 
+    /// <summary>
+    /// Set when records of this child held by others are linked with this one but closed to the user: the record to
+    /// ask for, and who knows the child (what search would show).
+    /// </summary>
+    public ClosedRecords? Closed { get; private set; }
+
+    public sealed record ClosedRecords(Id<Person> AskFor, IReadOnlyList<string> KnownTo);
+
     public sealed record CaseSummary(string Agency, string Category, string Reference, string? Lead);
 
     /// <summary>A record linked into this one as the same person: what it said, and when and how it was linked.</summary>
@@ -40,15 +48,21 @@ public sealed class RecordModel(SafeguardDbContext db, ChildAccessService access
             Voice = await ChildVoiceSummary.ForChildAsync(db, id, cancellationToken);
             Screening = await db.Screenings.AsNoTracking().Where(s => s.PersonId == id).OrderByDescending(s => s.RecordedAt).FirstOrDefaultAsync(cancellationToken);
         }
-        // The combined record: everything recorded on any record linked with this one as the same person.
-        var cluster = await PersonClusters.ClusterOfAsync(db, id, cancellationToken);
+        // The combined record: everything recorded on the records linked with this one as the same person that the
+        // user may see. A link never opens another agency's record to them: they are told it exists and how to ask.
+        var cluster = opened.Cluster.Visible;
+        if (opened.Cluster.HidesSome)
+        {
+            var askFor = opened.Cluster.First;
+            Closed = new ClosedRecords(askFor, (await access.KnownToAsync([askFor], cancellationToken)).GetValueOrDefault(askFor) ?? []);
+        }
         Names = await db.PersonNames.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.SupersededAt == null).OrderBy(n => n.RecordedAt).ToListAsync(cancellationToken);
         Identifiers = await db.PersonIdentifiers.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.SupersededAt == null).ToListAsync(cancellationToken);
         Addresses = await db.PersonAddresses.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.SupersededAt == null).ToListAsync(cancellationToken);
         Addresses = [.. Addresses.OrderByDescending(a => a.From ?? DateOnly.MinValue)];
         Contacts = await db.PersonContacts.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.SupersededAt == null).ToListAsync(cancellationToken);
         Vulnerabilities = await db.PersonVulnerabilities.AsNoTracking().Where(n => cluster.Contains(n.PersonId) && n.EndedAt == null).ToListAsync(cancellationToken);
-        Linked = await db.PersonMerges.AsNoTracking().Where(m => m.UndoneAt == null && cluster.Contains(m.MergedId))
+        Linked = await db.PersonMerges.AsNoTracking().Where(m => m.UndoneAt == null && cluster.Contains(m.MergedId) && m.MergedId != id)
             .Join(db.People, m => m.MergedId, p => p.Id, (m, p) => new { m, p })
             .Join(db.Agencies, x => x.p.CreatedByAgencyId, a => a.Id, (x, a) => new LinkedRecord(
                 x.p.GivenName + " " + x.p.FamilyName, x.p.DateOfBirth, x.p.NhsNumber, a.Name, x.m.At, x.m.Method == MergeMethod.Automatic))

@@ -108,9 +108,17 @@ public sealed class SearchModel(SafeguardDbContext db, ChildAccessService access
             .Values.Where(r => !roots.Contains(r)).ToHashSet();
 
         var bases = new Dictionary<Id<Person>, AccessBasis>();
-        foreach (var root in roots.Concat(identifiedRoots))
+        foreach (var root in identifiedRoots)
         {
             bases[root] = await access.BasisAsync(root, cancellationToken);
+        }
+        foreach (var root in roots)
+        {
+            // A link never widens access (docs/adr/0012): where the survivor is closed to the user but a record of
+            // theirs was linked into it, that record is the one listed, and it opens as the user's own.
+            var cluster = await access.ClusterAsync(root, cancellationToken);
+            var listed = cluster.MaySee(root) ? root : cluster.Visible.FirstOrDefault(root);
+            bases[listed] = cluster.BasisFor(listed);
         }
         // The relationship is decided by the same rule that opens the record: a child identified whom the user turns
         // out to work with is listed with them; one listed whom the rule does not open is treated as any other child.

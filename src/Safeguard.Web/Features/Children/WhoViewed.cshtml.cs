@@ -24,7 +24,8 @@ public sealed class WhoViewedModel(SafeguardDbContext db, ChildAccessService acc
     public async Task<IActionResult> OnGetAsync(Id<Person> id, CancellationToken cancellationToken)
     {
         var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        var basis = await access.BasisAsync(id, cancellationToken);
+        var cluster = await access.ClusterAsync(id, cancellationToken);
+        var basis = cluster.BasisFor(id);
         var roles = Roles.All.Where(User.IsInRole).ToList();
         if (person is null || !ChildRecordAccess.MaySeeWhoViewed(roles, basis))
         {
@@ -37,8 +38,10 @@ public sealed class WhoViewedModel(SafeguardDbContext db, ChildAccessService acc
         {
             Header = ChildHeader.For(person, basis, "who-viewed", db.Now, User);
         }
-        // Views of any record linked with this one as the same person.
-        var streams = (await PersonClusters.ClusterOfAsync(db, id, cancellationToken)).Select(Person.PersonStream).ToList();
+        // Views of the records linked with this one as the same person: those the manager may see (a link opens no other
+        // agency's record, nor who read it); every one of them for a scrutineer, whose job is to check everyone.
+        var records = roles.Contains(Roles.Scrutineer) ? cluster.Members : cluster.Visible;
+        var streams = records.Select(Person.PersonStream).ToList();
         var entries = await db.AccessLog.AsNoTracking().Where(e => streams.Contains(e.Stream))
             .OrderByDescending(e => e.Sequence).Take(500).ToListAsync(cancellationToken);
         Rows = await AccessLogRows.DescribeAsync(db, entries, cancellationToken);

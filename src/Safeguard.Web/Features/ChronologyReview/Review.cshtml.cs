@@ -92,7 +92,7 @@ public sealed class ReviewModel(SafeguardDbContext db, ChildAccessService access
         From = DateInput.From(from);
         To = DateInput.From(to);
         Query = $"From.Day={from.Day}&From.Month={from.Month}&From.Year={from.Year}&To.Day={to.Day}&To.Month={to.Month}&To.Year={to.Year}";
-        Document = await ReviewDocument.BuildAsync(db, schedule, opened.Person, from, to, access.User.DisplayName, cancellationToken);
+        Document = await ReviewDocument.BuildAsync(db, schedule, opened.Person, opened.Cluster.Visible, from, to, access.User.DisplayName, cancellationToken);
         return null;
     }
 }

@@ -12,8 +12,8 @@ namespace Safeguard.Web.Features.ChronologyReview;
 public sealed record ReviewRow(DateTimeOffset At, string Agency, string Kind, string Text, string RecordedBy, bool DidNotHappen);
 
 /// <summary>
-/// The multi-agency chronology of one child for a period, for a practice review: every agency's entries, and
-/// interleaved with them what did not happen (Core's <see cref="ReviewShortfalls"/>), oldest first. The same
+/// The multi-agency chronology of one child for a period, for a practice review: every agency's entries (on the
+/// records linked as the child that the reader may see), and interleaved with them what did not happen (Core's <see cref="ReviewShortfalls"/>), oldest first. The same
 /// document is the printable page, the PDF and the CSV.
 /// </summary>
 public sealed record ReviewDocument(
@@ -28,16 +28,18 @@ public sealed record ReviewDocument(
 {
     public int Shortfalls => Rows.Count(r => r.DidNotHappen);
 
-    public static async Task<ReviewDocument> BuildAsync(SafeguardDbContext db, CaseworkSchedule schedule, Person child, DateOnly from, DateOnly to, string producedBy, CancellationToken cancellationToken)
+    /// <param name="records">The child's records whose entries the document holds: the linked records the reader may see.</param>
+    public static async Task<ReviewDocument> BuildAsync(SafeguardDbContext db, CaseworkSchedule schedule, Person child, IReadOnlyCollection<Core.Id<Person>> records, DateOnly from, DateOnly to, string producedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(records);
         var start = schedule.Calendar.StartOfDay(from);
         var end = schedule.Calendar.StartOfDay(to.AddDays(1));
         var now = db.Now;
         var entries = await db.Chronology.AsNoTracking()
-            .Where(e => e.PersonId == child.Id && e.SupersededById == null && e.OccurredAt >= start && e.OccurredAt < end)
+            .Where(e => records.Contains(e.PersonId) && e.SupersededById == null && e.OccurredAt >= start && e.OccurredAt < end)
             .Join(db.Agencies, e => e.AgencyId, a => a.Id, (e, a) => new { e, Agency = a.Name })
             .GroupJoin(db.Users, x => x.e.RecordedByUserId, u => u.Id, (x, u) => new { x.e, x.Agency, Users = u })
             .SelectMany(x => x.Users.DefaultIfEmpty(), (x, u) => new { x.e, x.Agency, RecordedBy = u == null ? "" : u.DisplayName })

@@ -10,6 +10,7 @@ using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Language;
+using Safeguard.Web.Features.Matching;
 using Safeguard.Web.Features.Shared;
 
 namespace Safeguard.Web.Features.Concerns;
@@ -18,7 +19,9 @@ namespace Safeguard.Web.Features.Concerns;
 /// Report a concern: any signed-in user of any agency. A validation error keeps everything typed. Before the concern
 /// is sent, the child and the named adults are matched against existing records and the reporter confirms a match
 /// or leaves it to the front door; possible matches are shown the way search shows them (name, date of birth, the
-/// agencies that know the child), and each is logged as seen.
+/// agencies that know the child), and each is logged as seen. Who was offered is held by the server
+/// (<see cref="CandidateOffers"/>, one offer for the child and one for each adult): the form carries only the offers'
+/// ids, and a choice counts only if that person was offered to this reporter for the details as they now stand.
 /// </summary>
 public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access, ConcernIntake intake, ConcernMatcher matcher, LanguageReview language) : PageModel
 {
@@ -48,8 +51,8 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         public string? ChildAddressOrSchool { get; set; }
         /// <summary>A person id, <see cref="NoneOfThese"/> or <see cref="Unsure"/>; null until possible matches were shown.</summary>
         public string? ChildMatch { get; set; }
-        /// <summary>The child's details the shown matches were found for: if they change, matches are looked for again.</summary>
-        public string? ChildMatchedFor { get; set; }
+        /// <summary>The id of the offer of possible matches for the child (<see cref="CandidateOffer"/>): if the details change, matches are looked for again.</summary>
+        public string? ChildOffer { get; set; }
         public string? WhatHappened { get; set; }
         public string? ChildsWords { get; set; }
         public DateInput OccurredOn { get; set; } = new();
@@ -68,8 +71,10 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         public string? Registration { get; set; }
         public string? Phone { get; set; }
         public string? Places { get; set; }
+        /// <summary>A person id or <see cref="NoneOfThese"/>; null until possible matches were shown.</summary>
         public string? Match { get; set; }
-        public string? MatchedFor { get; set; }
+        /// <summary>The id of the offer of possible matches for this adult: if the name changes, matches are looked for again.</summary>
+        public string? Offer { get; set; }
     }
 
     public void OnGet()
@@ -96,40 +101,54 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         {
             ModelState.AddModelError(InputKey(problem.Field), problem.Message);
         }
+        // The offers the form names, if they were made to this reporter for the details as they now stand; a choice
+        // must be someone in its offer (never any id the form carries, nor a child as an adult).
+        var user = access.User;
+        var childOffer = await CandidateOffers.FindAsync(db, Input.ChildOffer, user.UserId, CandidateOfferPurpose.ConcernChild, ChildKey(submission), cancellationToken);
+        if (childOffer is not null && Input.ChildMatch is { } childChoice && childChoice is not (NoneOfThese or Unsure) && ChosenFrom(childOffer, childChoice) is null)
+        {
+            ModelState.AddModelError("Input.ChildMatch", "Choose one of the records Safeguard found, or say none of these is the child");
+        }
+        var adultOffers = new List<CandidateOffer?>();
+        for (var i = 0; i < Input.Adults.Count; i++)
+        {
+            var adult = Input.Adults[i];
+            var offer = await CandidateOffers.FindAsync(db, adult.Offer, user.UserId, CandidateOfferPurpose.ConcernAdult, AdultKey(adult), cancellationToken);
+            adultOffers.Add(offer);
+            if (offer is not null && adult.Match is { } adultChoice && adultChoice != NoneOfThese && ChosenFrom(offer, adultChoice) is null)
+            {
+                ModelState.AddModelError($"Input.Adults[{i}].Match", "Choose one of the people Safeguard found, or none of these");
+            }
+        }
         if (!ModelState.IsValid)
         {
-            await ShowMatchesAgainAsync(submission, cancellationToken);
+            await ShowMatchesAgainAsync(submission, childOffer, adultOffers, cancellationToken);
             return Page();
         }
 
         // Ask about possible matches once for the details as they now stand; ask again if the details changed.
-        var childKey = ChildKey(submission);
-        if (Input.ChildMatch is null || Input.ChildMatchedFor != childKey)
+        if (childOffer is null || Input.ChildMatch is null)
         {
             var candidates = await ChildCandidatesAsync(submission, cancellationToken);
             if (candidates.Count > 0)
             {
                 AskingAboutMatches = true;
-                Input.ChildMatchedFor = childKey;
                 Input.ChildMatch = null;
                 ModelState.Remove("Input.ChildMatch");
             }
             else
             {
                 Input.ChildMatch = NoneOfThese;
-                Input.ChildMatchedFor = null;
             }
         }
         for (var i = 0; i < Input.Adults.Count; i++)
         {
             var adult = Input.Adults[i];
-            var key = AdultKey(adult);
-            if (adult.Match is null || adult.MatchedFor != key)
+            if (adultOffers[i] is null || adult.Match is null)
             {
-                if (await AdultCandidatesAsync(i, adult.Name, cancellationToken) > 0)
+                if (await AdultCandidatesAsync(i, adult, cancellationToken) > 0)
                 {
                     AskingAboutMatches = true;
-                    adult.MatchedFor = key;
                     adult.Match = null;
                     ModelState.Remove($"Input.Adults[{i}].Match");
                 }
@@ -154,13 +173,12 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
 
         var (childId, match) = Input.ChildMatch switch
         {
-            NoneOfThese when Input.ChildMatchedFor is null => ((Id<Person>?)null, ConcernMatch.NoCandidates),
+            NoneOfThese when childOffer is null => ((Id<Person>?)null, ConcernMatch.NoCandidates),
             NoneOfThese or Unsure => (null, ConcernMatch.LeftToFrontDoor),
-            var chosen when Id<Person>.TryParse(chosen, null, out var id) && await IsChildAsync(id, cancellationToken) => (id, ConcernMatch.ConfirmedByReporter),
+            var chosen when childOffer is not null && ChosenFrom(childOffer, chosen) is { } id => (id, ConcernMatch.ConfirmedByReporter),
             _ => (null, ConcernMatch.LeftToFrontDoor),
         };
-        var adults = submission.Adults.Select((a, i) => a with { PersonId = Id<Person>.TryParse(Input.Adults[i].Match, null, out var id) ? id : null }).ToList();
-        var user = access.User;
+        var adults = submission.Adults.Select((a, i) => a with { PersonId = adultOffers[i] is { } offer ? ChosenFrom(offer, Input.Adults[i].Match) : null }).ToList();
         var concern = await intake.RecordAsync(submission with { Adults = adults }, new ConcernIntake.Reporter(user.UserId, user.AgencyId), childId, match, cancellationToken);
         TempData["Saved"] = $"Your concern has been sent to the front door. Your reference is {concern.Reference}.";
         return Redirect($"/concerns/{concern.Id}");
@@ -220,23 +238,28 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
     /// <summary>What an adult was matched on (their name): asked again when it changes.</summary>
     private static string AdultKey(AdultInput adult) => ConcernMatcher.FullName(adult.Name, null) ?? "";
 
-    /// <summary>After a validation error, the choices already offered are offered again (with what was chosen).</summary>
-    private async Task ShowMatchesAgainAsync(ConcernIntake.Submission submission, CancellationToken cancellationToken)
+    /// <summary>After an error, the choices already offered are offered again (looked for afresh, as a new offer).</summary>
+    private async Task ShowMatchesAgainAsync(ConcernIntake.Submission submission, CandidateOffer? childOffer, List<CandidateOffer?> adultOffers, CancellationToken cancellationToken)
     {
-        if (Input.ChildMatchedFor is not null && Input.ChildMatchedFor == ChildKey(submission))
+        if (childOffer is not null)
         {
             await ChildCandidatesAsync(submission, cancellationToken);
         }
         for (var i = 0; i < Input.Adults.Count; i++)
         {
-            if (Input.Adults[i].MatchedFor is { } key && key == AdultKey(Input.Adults[i]))
+            if (adultOffers[i] is not null)
             {
-                await AdultCandidatesAsync(i, Input.Adults[i].Name, cancellationToken);
+                await AdultCandidatesAsync(i, Input.Adults[i], cancellationToken);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The person chosen, if they are one the offer offered; null for anything else.</summary>
+    private static Id<Person>? ChosenFrom(CandidateOffer offer, string? choice) =>
+        Id<Person>.TryParse(choice, null, out var id) && offer.PeopleOffered.Contains(id) ? id : null;
+
+    // Looks for the child, shows who was found (each logged as seen) and records the offer; the page's save writes both.
     private async Task<List<ConcernMatcher.Candidate>> ChildCandidatesAsync(ConcernIntake.Submission submission, CancellationToken cancellationToken)
     {
         var candidates = await matcher.ChildCandidatesAsync(submission.ChildGivenName, submission.ChildFamilyName, submission.ChildDateOfBirth, submission.ChildNhsNumber, cancellationToken);
@@ -244,22 +267,26 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         var bases = await LogSeenAsync(candidates, cancellationToken);
         // A child the reporter has no relationship with is named, with who knows them, but not their date of birth.
         ChildCandidates = [.. candidates.Select(c => new SelectListItem(Describe(c, knownTo.GetValueOrDefault(c.Id), bases[c.Id] != AccessBasis.None), c.Id.ToString()))];
+        Input.ChildOffer = null;
         if (ChildCandidates.Count > 0)
         {
             ChildCandidates.Add(new SelectListItem("None of these", NoneOfThese));
             ChildCandidates.Add(new SelectListItem("I am not sure: leave it to the front door", Unsure));
+            Input.ChildOffer = CandidateOffers.Record(db, access.User.UserId, CandidateOfferPurpose.ConcernChild, ChildKey(submission), [.. candidates.Select(c => c.Id)]).Id.ToString();
         }
         return candidates;
     }
 
-    private async Task<int> AdultCandidatesAsync(int index, string? name, CancellationToken cancellationToken)
+    private async Task<int> AdultCandidatesAsync(int index, AdultInput adult, CancellationToken cancellationToken)
     {
         // On the name only: a reporter who typed a phone number would otherwise be told whose number it is. The
         // front door, whose job that is, matches on the phone number too (docs/adr/0009).
-        var candidates = await matcher.AdultCandidatesAsync(name, phone: null, cancellationToken);
+        var candidates = await matcher.AdultCandidatesAsync(adult.Name, phone: null, cancellationToken);
+        adult.Offer = null;
         if (candidates.Count > 0)
         {
             AdultCandidates[index] = [.. candidates.Select(c => new SelectListItem(Describe(c, null), c.Id.ToString())), new("None of these, or I am not sure", NoneOfThese)];
+            adult.Offer = CandidateOffers.Record(db, access.User.UserId, CandidateOfferPurpose.ConcernAdult, AdultKey(adult), [.. candidates.Select(c => c.Id)]).Id.ToString();
         }
         await LogSeenAsync(candidates, cancellationToken);
         return candidates.Count;
@@ -281,7 +308,4 @@ public sealed class ReportModel(SafeguardDbContext db, ChildAccessService access
         var known = knownTo is { Count: > 0 } ? $"; known to {string.Join(", ", knownTo)}" : "";
         return $"{candidate.Name}{born}{known} ({candidate.Why.ToLowerInvariant()})";
     }
-
-    private Task<bool> IsChildAsync(Id<Person> id, CancellationToken cancellationToken) =>
-        db.People.AnyAsync(p => p.Id == id && p.Kind == PersonKind.Child, cancellationToken);
 }

@@ -52,7 +52,8 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
     public async Task<IActionResult> OnPostLinkAsync(Id<Concern> concernId, Id<Person> person, CancellationToken cancellationToken)
     {
         var concern = await db.Concerns.SingleOrDefaultAsync(c => c.Id == concernId && c.PersonId == null, cancellationToken);
-        if (concern is null || !await db.People.AnyAsync(p => p.Id == person && p.Kind == PersonKind.Child, cancellationToken))
+        // Only a child the page offers for this concern (looked for again now): never any id a form carries.
+        if (concern is null || !(await ChildCandidatesAsync(concern, cancellationToken)).Any(c => c.Id == person))
         {
             return NotFound();
         }
@@ -65,8 +66,9 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
     public async Task<IActionResult> OnPostLinkAdultAsync(Id<Concern> concernId, Id<ConcernAdult> adult, Id<Person> person, CancellationToken cancellationToken)
     {
         var named = await db.ConcernAdults.SingleOrDefaultAsync(a => a.Id == adult && a.ConcernId == concernId && a.PersonId == null, cancellationToken);
-        var held = await db.People.Where(p => p.Id == person && p.Kind == PersonKind.Adult && p.MergedIntoId == null)
-            .Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync(cancellationToken);
+        // Only an adult the page offers for this named adult (looked for again now): never a child, nor any other id.
+        var held = named is null ? null
+            : (await matcher.AdultCandidatesAsync(named.Name, named.Phone, cancellationToken)).SingleOrDefault(c => c.Id == person)?.Name;
         if (named is null || held is null)
         {
             return NotFound();
@@ -145,11 +147,7 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         }
         else
         {
-            var found = await matcher.ChildCandidatesAsync(c.ChildGivenName, c.ChildFamilyName, c.ChildDateOfBirth, c.ChildNhsNumber, cancellationToken);
-            if (found.Count == 0 && c.ChildFamilyName is null)
-            {
-                found = await matcher.ChildCandidatesAsync(c.ChildGivenName, null, null, null, cancellationToken);
-            }
+            var found = await ChildCandidatesAsync(c, cancellationToken);
             var knownTo = await access.KnownToAsync([.. found.Select(f => f.Id)], cancellationToken);
             foreach (var candidate in found)
             {
@@ -159,6 +157,15 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
         }
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    // The children offered for a concern: by its details, or by the first name alone when that is all there is.
+    private async Task<List<ConcernMatcher.Candidate>> ChildCandidatesAsync(Concern c, CancellationToken cancellationToken)
+    {
+        var found = await matcher.ChildCandidatesAsync(c.ChildGivenName, c.ChildFamilyName, c.ChildDateOfBirth, c.ChildNhsNumber, cancellationToken);
+        return found.Count == 0 && c.ChildFamilyName is null
+            ? await matcher.ChildCandidatesAsync(c.ChildGivenName, null, null, null, cancellationToken)
+            : found;
     }
 
     public static string Nhs(string? number) => number is null ? "" : NhsNumber.Format(number);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Safeguard.Core.Matching;
+using Safeguard.Web.Auth;
 
 namespace Safeguard.Web.Features.Matching;
 
@@ -20,6 +21,22 @@ public static class MatchText
             1 => " Matching found a record that may be the same person; the front door will check it.",
             var n => $" Matching found {n} records that may be the same person; the front door will check them.",
         };
+    }
+
+    /// <summary>
+    /// <see cref="Outcome"/> as the signed-in user may be told it: when the record was linked with a child whose
+    /// records are closed to them, they are told the child appears to be known to another agency and how to ask,
+    /// and are shown nothing of that child (a link never widens access: docs/adr/0012).
+    /// </summary>
+    public static async Task<string> OutcomeForAsync(PersonMatching.IntakeResult result, ChildAccessService access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(access);
+        if (result.LinkedInto is not null && (await access.ClusterAsync(result.PersonId, cancellationToken)).HidesSome)
+        {
+            return " This person appears to be known to another agency: matching linked your record with theirs as the same person, and their records stay closed to you. Your record says how to ask for access.";
+        }
+        return Outcome(result);
     }
 
     public static string Field(string field) => field switch

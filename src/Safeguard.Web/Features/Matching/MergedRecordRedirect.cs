@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
-using Safeguard.Core.Access;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
@@ -13,8 +12,10 @@ namespace Safeguard.Web.Features.Matching;
 /// <summary>
 /// Every page of a record (/children/{id}/...) opened with the id of a record linked into another: the user is sent
 /// to the same page of the survivor, which shows the combined record, with a note saying why. Old links and
-/// bookmarks keep working, because ids never change. A user with no relationship to the person is not redirected
-/// (that would tell them which records exist): the page answers as it would for them anyway.
+/// bookmarks keep working, because ids never change. Only a user who may see the survivor is sent there: a link never
+/// widens access (docs/adr/0012), so a user who may see this record and not the survivor stays on this record, which
+/// shows what they may see, and a user who may see neither is not redirected either (that would tell them which records
+/// exist): the page answers as it would for them anyway.
 /// </summary>
 public sealed class MergedRecordRedirect(SafeguardDbContext db, ChildAccessService access, ITempDataDictionaryFactory tempData) : IAsyncPageFilter
 {
@@ -33,9 +34,10 @@ public sealed class MergedRecordRedirect(SafeguardDbContext db, ChildAccessServi
         {
             var cancellationToken = context.HttpContext.RequestAborted;
             var mergedInto = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.MergedIntoId).SingleOrDefaultAsync(cancellationToken);
-            if (mergedInto is not null && await access.BasisAsync(id, cancellationToken) != AccessBasis.None)
+            if (mergedInto is not null && await access.ClusterAsync(id, cancellationToken) is { } cluster
+                && cluster.MaySee(id) && cluster.MaySee(cluster.Survivor))
             {
-                var root = await PersonClusters.RootAsync(db, id, cancellationToken);
+                var root = cluster.Survivor;
                 var request = context.HttpContext.Request;
                 var target = request.Path.Value!.Replace(raw, root.ToString(), StringComparison.OrdinalIgnoreCase) + request.QueryString;
                 tempData.GetTempData(context.HttpContext)[NoteKey] =

@@ -135,7 +135,7 @@ public sealed class PersonMatching(SafeguardDbContext db, MatchModels models, Cu
             var members = rootOf.Where(p => p.Value == verdict.Cluster).Select(p => p.Key).ToList();
             if (verdict.Action == IntakeAction.Link)
             {
-                var merge = await LinkAsync(subjectRoot, verdict.Cluster, MergeMethod.Automatic, verdict.Best, current.Version, null, null, cancellationToken);
+                var merge = await LinkAsync(joining: subjectRoot, verdict.Cluster, MergeMethod.Automatic, verdict.Best, current.Version, null, null, cancellationToken);
                 linkedInto = merge.SurvivorId;
                 foreach (var review in waiting.Where(r => members.Contains(r.PersonId) || members.Contains(r.CandidateId)))
                 {
@@ -183,7 +183,8 @@ public sealed class PersonMatching(SafeguardDbContext db, MatchModels models, Cu
             {
                 var current = await models.CurrentAsync(db, cancellationToken);
                 var comparison = await CompareAsync(review.PersonId, review.CandidateId, cancellationToken);
-                var merge = await LinkAsync(rootA, rootB, MergeMethod.Reviewed, comparison.Best.Probability, current.Version, review.Id, reason, cancellationToken);
+                // The review's person is the record whose entry raised it: their side is the one that joins.
+                var merge = await LinkAsync(joining: rootA, rootB, MergeMethod.Reviewed, comparison.Best.Probability, current.Version, review.Id, reason, cancellationToken);
                 review.MergeId = merge.Id;
                 var clusterA = await PersonClusters.ClusterOfAsync(db, rootA, cancellationToken);
                 var clusterB = await PersonClusters.ClusterOfAsync(db, rootB, cancellationToken);
@@ -303,10 +304,12 @@ public sealed class PersonMatching(SafeguardDbContext db, MatchModels models, Cu
                 && ((a.Contains(r.PersonId) && b.Contains(r.CandidateId)) || (b.Contains(r.PersonId) && a.Contains(r.CandidateId))))
             .ToListAsync(cancellationToken);
 
-    // Links two survivors: the record created first survives, so the id people already know stays in front.
-    private async Task<PersonMerge> LinkAsync(Id<Person> rootA, Id<Person> rootB, MergeMethod method, double probability, Id<MatchModelVersion>? version, Id<PersonMatchReview>? review, string? reason, CancellationToken cancellationToken)
+    // Links two survivors: the record created first survives, so the id people already know stays in front. Which
+    // side joined is recorded apart from that: it is the side of the record being entered or edited, whichever is
+    // older, and it is what access follows (a link never widens access: docs/adr/0012).
+    private async Task<PersonMerge> LinkAsync(Id<Person> joining, Id<Person> heldRoot, MergeMethod method, double probability, Id<MatchModelVersion>? version, Id<PersonMatchReview>? review, string? reason, CancellationToken cancellationToken)
     {
-        var people = await db.People.Where(p => p.Id == rootA || p.Id == rootB).ToListAsync(cancellationToken);
+        var people = await db.People.Where(p => p.Id == joining || p.Id == heldRoot).ToListAsync(cancellationToken);
         if (people.Count != 2 || people.Any(p => p.MergedIntoId is not null))
         {
             throw new InvalidOperationException("Only two separate people can be linked.");
@@ -324,6 +327,7 @@ public sealed class PersonMatching(SafeguardDbContext db, MatchModels models, Cu
             ReviewId = review,
             Reason = reason,
             At = db.Now,
+            SurvivorJoined = survivor.Id == joining,
             ByUserId = actor.Now().UserId,
         };
         db.PersonMerges.Add(merge);

@@ -19,10 +19,12 @@ namespace Safeguard.Web.Features.People;
 /// <summary>
 /// Recording a child or adult Safeguard does not yet hold. Before anyone is created, the details are matched against
 /// everyone held: likely matches are shown (name, date of birth, which agencies know them, what agrees — never the
-/// other record's details), and the user opens that record, asks for access, or says it is none of them. The new
-/// record opens a piece of work for the user's agency (their relationship to it) and is matched again once saved:
-/// certain matches are linked, possible ones go to the front door (a person the user declined is never linked
-/// automatically).
+/// other record's details), and the user opens that record, asks for access, or says it is none of them. Who was
+/// offered is held by the server (<see cref="CandidateOffers"/>): "none of these" counts only for people this user was
+/// offered, and a person held who was not offered sends the user back to the choice, so the check cannot be skipped.
+/// The new record opens a piece of work for the user's agency (their relationship to it, and to nothing it is later
+/// linked with: docs/adr/0012) and is matched again once saved: certain matches are linked, possible ones go to the
+/// front door (a person the user declined is never linked automatically).
 /// </summary>
 [Authorize(Roles = $"{Roles.Practitioner},{Roles.TeamManager},{Roles.SeniorManager},{Roles.FrontDoor},{Roles.IntelligenceAnalyst}")]
 public sealed class NewModel(SafeguardDbContext db, ChildAccessService access, PersonMatching matching) : PageModel
@@ -30,9 +32,9 @@ public sealed class NewModel(SafeguardDbContext db, ChildAccessService access, P
     [BindProperty]
     public PersonInput Input { get; set; } = new();
 
-    /// <summary>The people shown as possible matches, posted back when the user says it is none of them.</summary>
+    /// <summary>The id of the offer of possible matches the page showed (<see cref="CandidateOffer"/>), posted back when the user says it is none of them.</summary>
     [BindProperty]
-    public List<Guid> Shown { get; set; } = [];
+    public string? Offer { get; set; }
 
     public List<CandidateView>? Candidates { get; private set; }
 
@@ -80,6 +82,30 @@ public sealed class NewModel(SafeguardDbContext db, ChildAccessService access, P
         {
             return await CreateAsync(details, [], cancellationToken);
         }
+        return await OfferAsync(candidates, cancellationToken);
+    }
+
+    /// <summary>Second step: the user has seen the likely matches and says it is none of them.</summary>
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        if (Validate() is not { } details)
+        {
+            return Page();
+        }
+        // Who is held is asked again: anyone this user was not offered (no offer, another user's, or someone found
+        // since) means the choice has not been made, and it is shown again.
+        var candidates = await matching.FindCandidatesAsync(details.Record, cancellationToken);
+        var offered = (await CandidateOffers.FindAsync(db, Offer, access.User.UserId, CandidateOfferPurpose.NewPerson, offeredFor: null, cancellationToken))?.PeopleOffered ?? [];
+        if (candidates.Any(c => !offered.Contains(c.PersonId)))
+        {
+            return await OfferAsync(candidates, cancellationToken);
+        }
+        return await CreateAsync(details, [.. offered], cancellationToken);
+    }
+
+    // Shows the likely matches, each logged as seen in a search, and records what was offered to this user.
+    private async Task<IActionResult> OfferAsync(IReadOnlyList<PersonMatching.Candidate> candidates, CancellationToken cancellationToken)
+    {
         var people = candidates.Select(c => c.PersonId).ToList();
         var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id))
             .Select(p => new { p.Id, Name = p.GivenName + " " + p.FamilyName, p.DateOfBirth }).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -92,20 +118,16 @@ public sealed class NewModel(SafeguardDbContext db, ChildAccessService access, P
             Candidates.Add(new CandidateView(candidate.PersonId, person.Name, person.DateOfBirth, knownTo.GetValueOrDefault(candidate.PersonId) ?? [],
                 MatchText.Likelihood(candidate.Band), MatchText.Agreements(candidate.Explanation), basis != AccessBasis.None));
         }
+        var offer = CandidateOffers.Record(db, access.User.UserId, CandidateOfferPurpose.NewPerson, OfferedFor(), people);
         await db.SaveChangesAsync(cancellationToken);
-        Shown = [.. people.Select(p => p.Value)];
+        Offer = offer.Id.ToString();
+        ModelState.Remove(nameof(Offer));
         return Page();
     }
 
-    /// <summary>Second step: the user has seen the likely matches and says it is none of them.</summary>
-    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
-    {
-        if (Validate() is not { } details)
-        {
-            return Page();
-        }
-        return await CreateAsync(details, [.. Shown.Select(g => new Id<Person>(g))], cancellationToken);
-    }
+    // What the offer was for: the details as typed (kept only as a hash in the offer).
+    private string OfferedFor() => string.Join('|', Input.Kind, Input.GivenName, Input.MiddleNames, Input.FamilyName, Input.DateOfBirth.Day, Input.DateOfBirth.Month,
+        Input.DateOfBirth.Year, Input.Sex, Input.NhsNumber, Input.Phone, Input.AddressLine1, Input.Town, Input.Postcode);
 
     private async Task<IActionResult> CreateAsync(Details details, List<Id<Person>> declined, CancellationToken cancellationToken)
     {
@@ -141,8 +163,9 @@ public sealed class NewModel(SafeguardDbContext db, ChildAccessService access, P
         });
         await db.SaveChangesAsync(cancellationToken);
         var match = await matching.MatchOnIntakeAsync(person.Id, cancellationToken, declined);
-        TempData["Saved"] = "The record was created and your agency's work with them opened." + MatchText.Outcome(match);
-        return Redirect($"/children/{match.LinkedInto ?? person.Id}");
+        TempData["Saved"] = "The record was created and your agency's work with them opened." + await MatchText.OutcomeForAsync(match, access, cancellationToken);
+        // Their own record: it sends them on to the combined record only if they may see it.
+        return Redirect($"/children/{person.Id}");
     }
 
     private Details? Validate()

@@ -35,7 +35,8 @@ public sealed class IndexModel(SafeguardDbContext db, ChildAccessService access,
         Header = ChildHeader.For(opened.Person, opened.Basis, "screening", db.Now, User);
         Today = UkTime.DateOf(db.Now);
         Entries = await ScreeningRows.ForChildAsync(db, id, cancellationToken);
-        Recorded = (await exploitation.AssessChildAsync(id, Today, cancellationToken))?.Assessment;
+        // What agencies recorded, read from the linked records the user may see: a link opens nothing else.
+        Recorded = (await exploitation.AssessRecordsAsync(id, opened.Cluster.Visible, Today, cancellationToken))?.Assessment;
         return Page();
     }
 }

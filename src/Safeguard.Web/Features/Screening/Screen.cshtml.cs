@@ -156,7 +156,9 @@ public sealed class ScreenModel(SafeguardDbContext db, ChildAccessService access
         }
         (Id, Name, AgeKnown) = (id, person.FullName, person.DateOfBirth is not null);
         Instrument = await instruments.CurrentAsync(cancellationToken);
-        var assessment = await exploitation.AssessChildAsync(id, UkTime.DateOf(db.Now), cancellationToken);
+        // The evidence shown beside each item comes from the linked records the user may see, and no others.
+        var visible = (await access.ClusterAsync(id, cancellationToken)).Visible;
+        var assessment = await exploitation.AssessRecordsAsync(id, visible, UkTime.DateOf(db.Now), cancellationToken);
         Recorded = (assessment?.Assessment.Indicators ?? [])
             .Where(i => i.Indicator.ScreeningItemId is not null)
             .GroupBy(i => i.Indicator.ScreeningItemId!)

@@ -550,6 +550,39 @@ namespace Safeguard.Web.Data.Migrations.Postgres
                     b.ToTable("BreakGlassEscalations");
                 });
 
+            modelBuilder.Entity("Safeguard.Web.Data.Model.CandidateOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OfferedFor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CandidateOffers", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Web.Data.Model.CaseAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2339,6 +2372,9 @@ namespace Safeguard.Web.Data.Migrations.Postgres
 
                     b.Property<Guid>("SurvivorId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("SurvivorJoined")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("UndoReason")
                         .HasMaxLength(2000)

@@ -539,6 +539,39 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
                     b.ToTable("BreakGlassEscalations");
                 });
 
+            modelBuilder.Entity("Safeguard.Web.Data.Model.CandidateOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfferedFor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("People")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CandidateOffers", (string)null);
+                });
+
             modelBuilder.Entity("Safeguard.Web.Data.Model.CaseAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2328,6 +2361,9 @@ namespace Safeguard.Web.Data.Migrations.Sqlite
 
                     b.Property<Guid>("SurvivorId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SurvivorJoined")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UndoReason")
                         .HasMaxLength(2000)
