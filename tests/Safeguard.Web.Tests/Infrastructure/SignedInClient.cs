@@ -45,6 +45,22 @@ public sealed partial class SignedInClient : IDisposable
         return new SignedInClient(client);
     }
 
+    /// <summary>
+    /// Signs in with the password alone, as a user who has not yet set up their authenticator does: the session that
+    /// may reach only the set-up page (and sign out).
+    /// </summary>
+    public static async Task<HttpClient> SignInWithPasswordOnlyAsync(SafeguardServer server, string email, string password = DemoPartnership.Password)
+    {
+        var client = Anonymous(server);
+        var token = await TokenFromAsync(client, "/account/sign-in");
+        var signIn = await client.PostAsync("/account/sign-in", Form(token, ("Input.Email", email), ("Input.Password", password)));
+        if (signIn.StatusCode != HttpStatusCode.Redirect || signIn.Headers.Location?.OriginalString.StartsWith("/account/set-up-authenticator", StringComparison.Ordinal) != true)
+        {
+            throw new InvalidOperationException($"Password-only sign-in for {email} answered {(int)signIn.StatusCode} {signIn.Headers.Location}");
+        }
+        return client;
+    }
+
     /// <summary>The code the user's authenticator app would show now (Identity checks codes against the real clock).</summary>
     public static async Task<string> CurrentCodeAsync(SafeguardServer server, string email)
     {
