@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -99,21 +98,8 @@ public static class SafeguardApp
             .AddEntityFrameworkStores<SafeguardDbContext>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.FromMinutes(5);
-            // The stamp check rebuilds the principal from the database, which does not know how the user signed in:
-            // keep the second-factor ("amr") and identity-provider claims, or every session loses its second factor
-            // (and every page answers 403) five minutes after sign-in.
-            o.OnRefreshingPrincipal = context =>
-            {
-                if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
-                {
-                    identity.AddClaims(current.FindAll(c => c.Type is "amr" or "idp").Where(c => !identity.HasClaim(c.Type, c.Value)).Select(c => new Claim(c.Type, c.Value)).ToList());
-                }
-                return Task.CompletedTask;
-            };
-        });
+        // Every request checks the session against the database (stamp and active), not every few minutes.
+        services.AddScoped<ISecurityStampValidator, EveryRequestSessionCheck>();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -91,6 +91,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        await SessionDefiningChanges.RenewSecurityStampsAsync(this, cancellationToken);
         var rematch = MatchIndex.PeopleToRefresh(ChangeTracker);
         var ledger = LedgerChanges.Collect(ChangeTracker);
         if (ledger.Count == 0 && _pendingAccess.Count == 0)

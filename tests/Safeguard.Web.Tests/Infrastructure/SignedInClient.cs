@@ -13,22 +13,46 @@ namespace Safeguard.Web.Tests.Infrastructure;
 /// </summary>
 public sealed partial class SignedInClient : IDisposable
 {
-    private SignedInClient(HttpClient client) => Http = client;
+    private SignedInClient(HttpClient client, CookieContainer cookies)
+    {
+        Http = client;
+        Cookies = cookies;
+    }
 
     public HttpClient Http { get; }
 
-    public static HttpClient Anonymous(SafeguardServer server) => new(new HttpClientHandler
+    /// <summary>The session's cookies, as a browser holds them (and as someone who copied them would).</summary>
+    public CookieContainer Cookies { get; }
+
+    public static HttpClient Anonymous(SafeguardServer server) => Anonymous(server, new CookieContainer());
+
+    private static HttpClient Anonymous(SafeguardServer server, CookieContainer cookies) => new(new HttpClientHandler
     {
-        CookieContainer = new CookieContainer(),
+        CookieContainer = cookies,
         AllowAutoRedirect = false,
         ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator,
     })
     { BaseAddress = new Uri(server.BaseUrl) };
 
+    /// <summary>
+    /// Another client holding a copy of this session's cookies as they are now: a saved cookie replayed later, or one
+    /// stolen from the browser. What the original client does afterwards does not change the copy.
+    /// </summary>
+    public HttpClient CopyOfCookies(SafeguardServer server)
+    {
+        var copy = new CookieContainer();
+        foreach (Cookie cookie in Cookies.GetAllCookies())
+        {
+            copy.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain) { Secure = cookie.Secure, HttpOnly = cookie.HttpOnly });
+        }
+        return Anonymous(server, copy);
+    }
+
     public static async Task<SignedInClient> SignInAsync(SafeguardServer server, string user, string password = DemoPartnership.Password)
     {
         var email = user.Contains('@', StringComparison.Ordinal) ? user : DemoPartnership.EmailOf(user);
-        var client = Anonymous(server);
+        var cookies = new CookieContainer();
+        var client = Anonymous(server, cookies);
         var token = await TokenFromAsync(client, "/account/sign-in");
         var signIn = await client.PostAsync("/account/sign-in", Form(token, ("Input.Email", email), ("Input.Password", password)));
         if (signIn.StatusCode != HttpStatusCode.Redirect || signIn.Headers.Location?.OriginalString.StartsWith("/account/two-factor", StringComparison.Ordinal) != true)
@@ -42,7 +66,7 @@ public sealed partial class SignedInClient : IDisposable
         {
             throw new InvalidOperationException($"Second-factor sign-in for {email} answered {(int)second.StatusCode}");
         }
-        return new SignedInClient(client);
+        return new SignedInClient(client, cookies);
     }
 
     /// <summary>
