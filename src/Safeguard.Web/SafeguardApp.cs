@@ -89,14 +89,16 @@ public static class SafeguardApp
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No hard lockout: it lets anyone lock a named colleague out. The sign-in pages back off instead
+                // (docs/adr/0011), and never ask Identity to count failures.
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<SafeguardDbContext>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: one step either side of now, each code once.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();
         // Every request checks the session against the database (stamp and active), not every few minutes.
         services.AddScoped<ISecurityStampValidator, EveryRequestSessionCheck>();
@@ -171,6 +173,7 @@ public static class SafeguardApp
         }).AddMvcOptions(options => options.Filters.Add<MergedRecordRedirect>());
 
         services.AddScoped<ChildAccessService>();
+        services.AddScoped<Features.Account.SignInAttempts>();
         // The phrase bank is read and validated here, as the services are built: a bad bank stops start-up.
         services.AddSingleton(LanguageBank.Load(configuration));
         services.AddScoped<LanguageReview>();

@@ -73,6 +73,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
     public DbSet<MatchModelVersion> MatchModelVersions => Set<MatchModelVersion>();
     public DbSet<PersonMatchReview> PersonMatchReviews => Set<PersonMatchReview>();
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     /// <summary>The database's current time, as the application sees it: the only clock the data layer reads.</summary>

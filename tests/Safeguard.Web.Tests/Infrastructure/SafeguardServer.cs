@@ -41,7 +41,10 @@ public sealed class SafeguardServer : IAsyncDisposable
     public string DataDirectory => _dataDirectory;
     public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<SafeguardServer> StartAsync(DatabaseProvider provider = DatabaseProvider.Postgres, bool seed = true, IDictionary<string, string?>? settings = null)
+    /// <param name="observe">Adds services that watch the application's own (a wrapper that counts calls to a real
+    /// service): never a stand-in for what a test is proving.</param>
+    public static async Task<SafeguardServer> StartAsync(DatabaseProvider provider = DatabaseProvider.Postgres, bool seed = true, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? observe = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "safeguard-tests", "data-" + Guid.NewGuid().ToString("N"));
@@ -61,6 +64,7 @@ public sealed class SafeguardServer : IAsyncDisposable
         var builder = SafeguardApp.CreateBuilder([], configuration);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        observe?.Invoke(builder.Services);
         var logs = new CapturedLogs();
         builder.Logging.AddProvider(logs);
         builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);

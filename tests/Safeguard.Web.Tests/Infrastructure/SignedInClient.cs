@@ -85,14 +85,29 @@ public sealed partial class SignedInClient : IDisposable
         return client;
     }
 
-    /// <summary>The code the user's authenticator app would show now (Identity checks codes against the real clock).</summary>
+    /// <summary>
+    /// A code the user's authenticator app would show, that Safeguard will accept now. Safeguard checks codes against its
+    /// (here, the test's) clock and accepts each code once, one step either side of now: a user already signed in this
+    /// half-minute gets the next step's code, and if that too is used, the test clock moves on to the step after the
+    /// last one used, as a person would wait for their app's next code.
+    /// </summary>
     public static async Task<string> CurrentCodeAsync(SafeguardServer server, string email)
     {
         await using var scope = server.Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}");
-        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key");
-        return Totp.Code(Totp.DecodeBase32(key), DateTimeOffset.UtcNow);
+        var key = Totp.DecodeBase32(await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key"));
+        var now = server.Clock.GetUtcNow();
+        var step = Totp.StepAt(now);
+        if (user.LastAuthenticatorStep is not { } last || last < step)
+        {
+            return Totp.CodeForStep(key, step);
+        }
+        if (last > step)
+        {
+            server.Clock.Advance(Totp.StartOfStep(last) - now);
+        }
+        return Totp.CodeForStep(key, last + 1);
     }
 
     /// <summary>Posts a form as the browser would, with a fresh antiforgery token taken from <paramref name="tokenPage"/>.</summary>

@@ -12,7 +12,7 @@ namespace Safeguard.Web.Features.Account;
 
 /// <summary>The one page a user signed in with only a password may reach: setting up their second factor.</summary>
 [Authorize(Policy = Policies.PasswordOnly)]
-public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInAttempts attempts) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -44,7 +44,7 @@ public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInMa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -57,13 +57,17 @@ public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInMa
             return Page();
         }
         var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal).Trim();
+        var accountKey = attempts.AccountKeyOf(user.Email ?? "");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError("Input.Code", "The code is not correct or has expired. Enter the code your app shows now");
+            await attempts.RecordAsync(HttpContext, SecurityEventKind.SecondFactorFailed, SecurityEventReason.WrongCode, accountKey, user.Id, cancellationToken);
+            ModelState.AddModelError("Input.Code", TwoFactorModel.FailureMessage);
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", Policies.MultiFactor)]);
+        attempts.RememberDevice(HttpContext, user.Id);
+        await attempts.RecordAsync(HttpContext, SecurityEventKind.SignedIn, SecurityEventReason.AuthenticatorSetUp, accountKey, user.Id, cancellationToken);
         return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
     }
 
