@@ -193,6 +193,7 @@ public static class SafeguardApp
         services.AddHostedService(sp => sp.GetRequiredService<CaseworkMonitor>());
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, PartnerTokenAuthentication>(PartnerTokenAuthentication.SchemeName, null);
         services.AddOpenApi(PartnerApiEndpoints.ConfigureOpenApi);
+        services.AddSafeguardRateLimits(configuration);
         services.AddProblemDetails();
         services.AddIntelligence(configuration);
         services.AddSingleton<MatchModels>();
@@ -257,10 +258,14 @@ public static class SafeguardApp
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        // Limits run before authorization: a guessed partner token must be counted (and refused with 429), not only
+        // refused with 401.
+        app.UsePartnerTokenForRateLimits();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
         LanguageCheckEndpoint.Map(app);
-        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         PartnerApiEndpoints.Map(app);
         return app;
     }

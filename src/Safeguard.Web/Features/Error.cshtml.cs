@@ -34,6 +34,11 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
                 Title = "You do not have permission to see this page";
                 Advice = ["This part of Safeguard is for a different role. If you need it for your work, ask your line manager."];
                 break;
+            case StatusCodes.Status429TooManyRequests:
+                // The rate limiter's answer (its Retry-After header says how long): nothing went wrong but the pace.
+                Title = "Too many requests";
+                Advice = ["You have done this many times in a short time. Wait a minute, then try again.", "If you were recording a concern about a child in immediate danger, call the police on 999 now."];
+                break;
             case StatusCodes.Status400BadRequest:
                 Title = "Sorry, that request could not be handled";
                 Advice = ["Go back, reload the page and try again. Nothing you had already saved has been lost."];

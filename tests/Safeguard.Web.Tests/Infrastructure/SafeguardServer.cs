@@ -43,8 +43,11 @@ public sealed class SafeguardServer : IAsyncDisposable
 
     /// <param name="observe">Adds services that watch the application's own (a wrapper that counts calls to a real
     /// service): never a stand-in for what a test is proving.</param>
+    /// <param name="productionRateLimits">Keep the rate limits at their defaults. Otherwise they are raised out of
+    /// reach: a test class signs in dozens of times from one address within seconds, as no person does
+    /// (Security/RateLimitTests holds each limit at its default).</param>
     public static async Task<SafeguardServer> StartAsync(DatabaseProvider provider = DatabaseProvider.Postgres, bool seed = true, IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? observe = null)
+        Action<IServiceCollection>? observe = null, bool productionRateLimits = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "safeguard-tests", "data-" + Guid.NewGuid().ToString("N"));
@@ -57,6 +60,13 @@ public sealed class SafeguardServer : IAsyncDisposable
             ["Ledger:CheckpointInterval"] = "0",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (!productionRateLimits)
+        {
+            foreach (var limit in Auth.RateLimits.All)
+            {
+                configuration[$"RateLimits:{limit}:PermitLimit"] = "1000000";
+            }
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;

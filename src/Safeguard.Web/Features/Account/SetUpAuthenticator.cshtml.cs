@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Account.Public;
@@ -12,6 +13,7 @@ namespace Safeguard.Web.Features.Account;
 
 /// <summary>The one page a user signed in with only a password may reach: setting up their second factor.</summary>
 [Authorize(Policy = Policies.PasswordOnly)]
+[EnableRateLimiting(RateLimits.SecondFactor)]
 public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInAttempts attempts) : PageModel
 {
     [BindProperty]

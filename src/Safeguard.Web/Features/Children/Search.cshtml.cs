@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
 using Safeguard.Core.Access;
@@ -16,6 +17,7 @@ namespace Safeguard.Web.Features.Children;
 /// or server logs. Anyone may learn that a child is known and to which agencies (that is how information meets);
 /// only a relationship opens the record. Every child shown is written to the access log as seen in a search.
 /// </summary>
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class SearchModel(SafeguardDbContext db, ChildAccessService access) : PageModel
 {
     private const int MaximumResults = 50;

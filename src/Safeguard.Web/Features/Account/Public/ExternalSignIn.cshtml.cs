@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data.Model;
 
@@ -13,6 +14,7 @@ namespace Safeguard.Web.Features.Account.Public;
 /// Safeguard with the same email, and the provider must confirm a second factor (amr "mfa"), or the partnership
 /// must have declared in configuration that its provider always requires one.
 /// </summary>
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class ExternalSignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInAttempts attempts, IConfiguration configuration, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public string Problem { get; private set; } = "";

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data.Model;
 
 namespace Safeguard.Web.Features.Account.Public;
 
+[EnableRateLimiting(RateLimits.SignIn)]
 public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInAttempts attempts, IAuthenticationSchemeProvider schemes) : PageModel
 {
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Core.Access;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data.Model;
@@ -14,6 +15,7 @@ namespace Safeguard.Web.Features.Account.Public;
 /// The second step: the code from the user's authenticator app. Each code signs in once, within one step of now
 /// (<see cref="SingleUseAuthenticatorTokenProvider"/>); failures count towards the same back-off as passwords.
 /// </summary>
+[EnableRateLimiting(RateLimits.SecondFactor)]
 public sealed class TwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInAttempts attempts, SingleUseAuthenticatorTokenProvider codes) : PageModel
 {
     public const string FailureMessage = "The code is not correct or has expired. Enter the code your app shows now";
