@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -126,30 +125,19 @@ public static class SafeguardApp
             {
                 options.Password.RequiredLength = 12;
                 options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No hard lockout: it lets anyone lock a named colleague out. The sign-in pages back off instead
+                // (docs/adr/0013), and never ask Identity to count failures.
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<SafeguardDbContext>()
             .AddDefaultTokenProviders()
+            // Replaces Identity's authenticator provider: one step either side of now, each code once.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<SafeguardClaimsFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o =>
-        {
-            o.ValidationInterval = TimeSpan.FromMinutes(5);
-            // The stamp check rebuilds the principal from the database, which does not know how the user signed in:
-            // keep the second-factor ("amr") and identity-provider claims, or every session loses its second factor
-            // (and every page answers 403) five minutes after sign-in.
-            o.OnRefreshingPrincipal = context =>
-            {
-                if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
-                {
-                    identity.AddClaims(current.FindAll(c => c.Type is "amr" or "idp").Where(c => !identity.HasClaim(c.Type, c.Value)).Select(c => new Claim(c.Type, c.Value)).ToList());
-                }
-                return Task.CompletedTask;
-            };
-        });
+        // Every request checks the session against the database (stamp and active), not every few minutes.
+        services.AddScoped<ISecurityStampValidator, EveryRequestSessionCheck>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -226,6 +214,7 @@ public static class SafeguardApp
         });
 
         services.AddScoped<ChildAccessService>();
+        services.AddScoped<Features.Account.SignInAttempts>();
         // The phrase bank is read and validated here, as the services are built: a bad bank stops start-up.
         services.AddSingleton(LanguageBank.Load(configuration));
         services.AddScoped<LanguageReview>();
@@ -247,6 +236,7 @@ public static class SafeguardApp
         services.AddHostedService(sp => sp.GetRequiredService<CaseworkMonitor>());
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, PartnerTokenAuthentication>(PartnerTokenAuthentication.SchemeName, null);
         services.AddOpenApi(PartnerApiEndpoints.ConfigureOpenApi);
+        services.AddSafeguardRateLimits(configuration);
         // A partner system that meets a failure gets a reference (traceId) that is also logged.
         services.AddProblemDetails(options => options.CustomizeProblemDetails = problem =>
         {
@@ -321,10 +311,14 @@ public static class SafeguardApp
         app.UseRouting();
         app.UseSafeguardRequestLimits();
         app.UseAuthentication();
+        // Limits run before authorization: a guessed partner token must be counted (and refused with 429), not only
+        // refused with 401.
+        app.UsePartnerTokenForRateLimits();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapRazorPages();
         LanguageCheckEndpoint.Map(app);
-        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimits.Public);
         PartnerApiEndpoints.Map(app);
         return app;
     }

@@ -1,19 +1,60 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Safeguard.Core.Access;
 
 /// <summary>
 /// Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), the scheme authenticator
-/// apps and ASP.NET Core Identity use. Identity validates codes itself; this computes them, for the demo's
-/// `safeguard demo-code` verb and for the browser tests that sign in as a real user would.
+/// apps use. <see cref="Check"/> is how Safeguard accepts a code: within one step either side of now (a phone's clock
+/// may be a little out), and only for a step later than the last one accepted for the user, so a code seen over a
+/// shoulder or replayed from a captured request cannot be used again (RFC 6238 section 5.2). Identity's own
+/// authenticator provider allows two steps either side and the same code any number of times.
 /// </summary>
 public static class Totp
 {
-    public static string Code(byte[] key, DateTimeOffset at)
+    public const int StepSeconds = 30;
+
+    /// <summary>Steps either side of the current one that are accepted.</summary>
+    public const int AllowedDrift = 1;
+
+    public static long StepAt(DateTimeOffset at) => at.ToUnixTimeSeconds() / StepSeconds;
+
+    public static DateTimeOffset StartOfStep(long step) => DateTimeOffset.FromUnixTimeSeconds(step * StepSeconds);
+
+    public static string Code(byte[] key, DateTimeOffset at) => CodeForStep(key, StepAt(at));
+
+    /// <summary>
+    /// Checks <paramref name="code"/> at <paramref name="at"/> for a user whose last accepted code was for
+    /// <paramref name="lastAcceptedStep"/> (null if none). An accepted code's step must be stored as the new last
+    /// accepted step, or the code could be used again.
+    /// </summary>
+    public static TotpCheck Check(byte[] key, string code, DateTimeOffset at, long? lastAcceptedStep)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var step = at.ToUnixTimeSeconds() / 30;
+        ArgumentNullException.ThrowIfNull(code);
+        var now = StepAt(at);
+        var alreadyUsed = false;
+        for (var step = now - AllowedDrift; step <= now + AllowedDrift; step++)
+        {
+            if (!CryptographicOperations.FixedTimeEquals(
+                Encoding.ASCII.GetBytes(CodeForStep(key, step)), Encoding.ASCII.GetBytes(code)))
+            {
+                continue;
+            }
+            if (lastAcceptedStep is { } last && step <= last)
+            {
+                alreadyUsed = true;
+                continue;
+            }
+            return new TotpCheck(TotpOutcome.Accepted, step);
+        }
+        return new TotpCheck(alreadyUsed ? TotpOutcome.AlreadyUsed : TotpOutcome.Wrong, null);
+    }
+
+    public static string CodeForStep(byte[] key, long step)
+    {
+        ArgumentNullException.ThrowIfNull(key);
         Span<byte> counter = stackalloc byte[8];
         BinaryPrimitives.WriteInt64BigEndian(counter, step);
         Span<byte> mac = stackalloc byte[20];
@@ -55,3 +96,14 @@ public static class Totp
         return [.. output];
     }
 }
+
+public enum TotpOutcome
+{
+    Accepted,
+    /// <summary>The code is right for a step at or before the last one accepted: it (or a later one) was already used.</summary>
+    AlreadyUsed,
+    Wrong,
+}
+
+/// <param name="Step">The step the code was accepted for, when it was.</param>
+public sealed record TotpCheck(TotpOutcome Outcome, long? Step);

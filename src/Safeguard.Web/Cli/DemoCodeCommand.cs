@@ -34,8 +34,17 @@ public static class DemoCodeCommand
                 stderr.WriteLine($"No demo account {email} with an authenticator key. Has the demo been seeded (./build.sh run)?");
                 return CommandLine.Failure;
             }
-            // The real clock: authenticator codes follow wall-clock time, as the user's phone does.
-            stdout.WriteLine(Totp.Code(Totp.DecodeBase32(key), TimeProvider.System.GetUtcNow()));
+            // The clock the server checks codes against (the real one, as the user's phone has). Each code signs in
+            // once: after a sign-in this half-minute, the next step's code (accepted one step early) is the one to use.
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var step = Math.Max(Totp.StepAt(now), (user!.LastAuthenticatorStep ?? long.MinValue) + 1);
+            if (step > Totp.StepAt(now) + Totp.AllowedDrift)
+            {
+                var wait = Totp.StartOfStep(step - Totp.AllowedDrift) - now;
+                stderr.WriteLine($"This account's codes up to the next one are used. Wait {Math.Ceiling(wait.TotalSeconds)} seconds and ask again.");
+                return CommandLine.Failure;
+            }
+            stdout.WriteLine(Totp.CodeForStep(Totp.DecodeBase32(key), step));
             return CommandLine.Success;
         });
     }

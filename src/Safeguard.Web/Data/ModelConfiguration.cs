@@ -231,3 +231,20 @@ internal sealed class BreakGlassEscalationConfiguration : IEntityTypeConfigurati
         entity.HasOne<BreakGlassAccess>().WithMany().HasForeignKey(e => e.BreakGlassId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SecurityEventConfiguration : IEntityTypeConfiguration<SecurityEvent>
+{
+    public void Configure(EntityTypeBuilder<SecurityEvent> entity)
+    {
+        entity.ToTable("SecurityEvents");
+        entity.Property(e => e.Kind).HasConversion<string>().HasMaxLength(40);
+        entity.Property(e => e.Reason).HasConversion<string>().HasMaxLength(60);
+        entity.Property(e => e.AccountKey).HasMaxLength(64);
+        entity.Property(e => e.ClientAddress).HasMaxLength(64);
+        // The back-off reads an account's and an address's recent attempts at every sign-in; the page reads the newest.
+        entity.HasIndex(e => new { e.AccountKey, e.At });
+        entity.HasIndex(e => new { e.ClientAddress, e.At });
+        entity.HasIndex(e => new { e.UserId, e.At });
+        entity.HasIndex(e => e.At);
+    }
+}

@@ -76,6 +76,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
     public DbSet<PersonMatchReview> PersonMatchReviews => Set<PersonMatchReview>();
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
     public DbSet<CandidateOffer> CandidateOffers => Set<CandidateOffer>();
+    public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     /// <summary>The database's current time, as the application sees it: the only clock the data layer reads.</summary>
@@ -94,6 +95,7 @@ public abstract class SafeguardDbContext(DbContextOptions options, CurrentActor 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        await SessionDefiningChanges.RenewSecurityStampsAsync(this, cancellationToken);
         var rematch = MatchIndex.PeopleToRefresh(ChangeTracker);
         var ledger = LedgerChanges.Collect(ChangeTracker);
         if (ledger.Count == 0 && _pendingAccess.Count == 0)

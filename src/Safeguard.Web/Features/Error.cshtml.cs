@@ -49,7 +49,8 @@ public sealed class ErrorModel : PageModel
         StatusCodes.Status405MethodNotAllowed => ("That page cannot be used in that way", ["Go back and use the page's own links and buttons. Nothing has been saved."]),
         StatusCodes.Status408RequestTimeout => ("Sorry, that took too long to arrive", ["Check your connection and try again. Nothing has been saved."]),
         StatusCodes.Status413PayloadTooLarge => ("What you sent was too large", ["Nothing has been saved. Go back, shorten the text or choose a smaller file, and try again."]),
-        StatusCodes.Status429TooManyRequests => ("Too many requests", ["Wait a minute, then try again. Nothing you had already saved has been lost."]),
+        // The rate limiter's answer (its Retry-After header says how long): nothing went wrong but the pace.
+        StatusCodes.Status429TooManyRequests => ("Too many requests", ["You have done this many times in a short time. Wait a minute, then try again. Nothing you had already saved has been lost.", "If you were recording a concern about a child in immediate danger, call the police on 999 now."]),
         >= 500 => ("Sorry, there is a problem with the service", ["Try again later. What you had already saved is safe.", "If you were recording a concern about a child in immediate danger, call the police on 999 now."]),
         _ => ("Sorry, that request could not be handled", ["Go back, reload the page and try again. Nothing you had already saved has been lost."]),
     };

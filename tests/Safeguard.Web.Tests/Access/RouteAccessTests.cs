@@ -1,10 +1,12 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
 using Safeguard.Core.Access;
+using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
@@ -43,6 +45,13 @@ public sealed class RouteTableFixture : IAsyncLifetime
             await users.ResetAuthenticatorKeyAsync(user);
             await users.SetTwoFactorEnabledAsync(user, true);
         }
+        // A new starter who has given their password but not yet set up their authenticator, holding every role: the
+        // session that must reach nothing but the set-up page, whatever a page's role rule says. Their key exists, so
+        // opening the set-up page writes nothing.
+        var passwordOnly = new AppUser { UserName = PasswordOnlyEmail, Email = PasswordOnlyEmail, DisplayName = "Route password only", AgencyId = csc.Id, TeamId = team.Id };
+        Assert.True((await users.CreateAsync(passwordOnly, DemoPartnership.Password)).Succeeded);
+        Assert.True((await users.AddToRolesAsync(passwordOnly, Roles.All)).Succeeded);
+        await users.ResetAuthenticatorKeyAsync(passwordOnly);
         // Related: their agency (CSC) has an open case. Unrelated: only health knows the child.
         Related = await ChildWithCaseAsync(db, "Related", csc.Id);
         Unrelated = await ChildWithCaseAsync(db, "Unrelated", health.Id);
@@ -131,6 +140,8 @@ public sealed class RouteTableFixture : IAsyncLifetime
 
     public static string Email(string role) => $"route.{role}@{DemoPartnership.EmailDomain}";
 
+    public static readonly string PasswordOnlyEmail = $"route.password-only@{DemoPartnership.EmailDomain}";
+
     private static async Task<Id<Person>> ChildWithCaseAsync(SafeguardDbContext db, string name, Id<Agency> agency)
     {
         var child = new Person { Kind = PersonKind.Child, GivenName = name, FamilyName = "Child", CreatedByAgencyId = agency, CreatedAt = db.Now };
@@ -194,6 +205,98 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
     {
         var anonymous = ServedRoutes().Where(r => r.AllowsAnonymous).Select(r => r.Route).ToHashSet();
         Assert.Equal(RouteAccessTable.AllowAnonymous.Order(), anonymous.Order());
+    }
+
+    /// <summary>Pages a session signed in with a password alone may use: to set up the second factor, or to leave.</summary>
+    private static readonly HashSet<string> s_passwordOnlyRoutes = ["/account/set-up-authenticator", "/account/sign-out"];
+
+    [Fact]
+    public async Task Every_endpoint_that_needs_a_session_needs_its_second_factor()
+    {
+        // The policy each endpoint is held to, combined as the authorization middleware combines it: a page naming a
+        // policy or roles replaces the fallback, so a role rule without the second factor lets a password-only session in.
+        var policies = _server.Services.GetRequiredService<IAuthorizationPolicyProvider>();
+        var missing = new List<string>();
+        var tokenOnly = new List<string>();
+        foreach (var endpoint in _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || s_passwordOnlyRoutes.Contains(route))
+            {
+                continue; // held to exactly their lists by Only_the_allow_list_is_reachable_without_signing_in and below
+            }
+            var policy = await AuthorizationPolicy.CombineAsync(policies, endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>(),
+                endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>()) ?? await policies.GetFallbackPolicyAsync();
+            if (policy!.AuthenticationSchemes.SequenceEqual([PartnerTokenAuthentication.SchemeName]))
+            {
+                tokenOnly.Add(route); // partner systems: a bearer token, never a person's session
+                continue;
+            }
+            if (!policy.Requirements.OfType<ClaimsAuthorizationRequirement>().Any(r => r.ClaimType == "amr" && r.AllowedValues?.Contains(Policies.MultiFactor) == true))
+            {
+                missing.Add($"{route} ({endpoint.DisplayName})");
+            }
+        }
+        Assert.True(missing.Count == 0, "Endpoints reachable without a second factor:\n" + string.Join("\n", missing));
+        Assert.NotEmpty(tokenOnly);
+        Assert.All(tokenOnly, route => Assert.StartsWith("/api/v1/", route, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_endpoint_authorises_by_role_outside_a_named_policy()
+    {
+        var byRole = _server.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Roles)))
+            .Select(e => e.DisplayName).ToList();
+        Assert.True(byRole.Count == 0, "[Authorize(Roles = ...)] replaces the second-factor policy; use a policy from Policies:\n" + string.Join("\n", byRole));
+    }
+
+    [Fact]
+    public async Task Every_route_refuses_a_password_only_session_holding_every_role()
+    {
+        using var client = await SignedInClient.SignInWithPasswordOnlyAsync(_server, RouteTableFixture.PasswordOnlyEmail);
+        var before = await ChainHeadsAsync();
+        var failures = new List<string>();
+        foreach (var related in new[] { true, false })
+        {
+            foreach (var route in ServedRoutes())
+            {
+                if (route.Key == "POST /account/sign-out")
+                {
+                    continue; // last, below
+                }
+                var token = await SignedInClient.TokenFromAsync(client, "/account/set-up-authenticator");
+                var response = await SendAsync(client, route.Method, Url(route.Route, route.Handler, related), token);
+                var status = (int)response.StatusCode;
+                var location = response.Headers.Location?.OriginalString ?? "";
+                if (route.AllowsAnonymous || s_passwordOnlyRoutes.Contains(route.Route) || route.Route.StartsWith("/api/v1/", StringComparison.Ordinal))
+                {
+                    // Open to anyone, open to this session, or the token-only API: answered as the table says for a signed-in user.
+                    var expected = route.Route == "/account/set-up-authenticator" ? 200 : RouteAccessTable.Rows[route.Key].For(Roles.Practitioner, related);
+                    Check(failures, $"password-only {(related ? "related" : "unrelated")} {route.Key}", expected, response);
+                }
+                else if (route.Method == "GET" ? status != 302 || location != "/account/set-up-authenticator" : status != 403)
+                {
+                    failures.Add($"password-only {(related ? "related" : "unrelated")} {route.Key}: expected {(route.Method == "GET" ? "redirect to set-up" : "403")}, got {status} {location}");
+                }
+            }
+        }
+        // Nothing written or read into the logs: not a ledger entry, not an access-log line.
+        var after = await ChainHeadsAsync();
+        if (after != before)
+        {
+            failures.Add($"password-only session wrote: ledger head {before.Ledger} -> {after.Ledger}, access log head {before.AccessLog} -> {after.AccessLog}");
+        }
+        var signOutToken = await SignedInClient.TokenFromAsync(client, "/account/set-up-authenticator");
+        Check(failures, "password-only POST /account/sign-out", 302, await SendAsync(client, "POST", "/account/sign-out", signOutToken));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private async Task<(long Ledger, long AccessLog)> ChainHeadsAsync()
+    {
+        await using var scope = _server.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        return (await db.Ledger.MaxAsync(e => e.Sequence), await db.AccessLog.Select(e => (long?)e.Sequence).MaxAsync() ?? 0);
     }
 
     [Fact]

@@ -167,6 +167,30 @@ public sealed class FoundationJourneyTests(BrowserFixture browser) : IAsyncLifet
         return await db.People.Where(p => p.GivenName == givenName).Select(p => p.DateOfBirth!.Value).SingleAsync();
     }
 
+    [Fact]
+    public async Task The_partnership_administrator_reads_who_failed_to_sign_in_and_from_where()
+    {
+        var page = await browser.NewPageAsync(_server);
+        await page.OpenAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(DemoPartnership.EmailOf("scrutineer"));
+        await page.GetByLabel("Password").FillAsync("not the password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".govuk-error-summary")).ToContainTextAsync("Enter a correct email address and password");
+
+        await page.SignInAsync(_server, DemoPartnership.EmailOf("partnership.admin"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign-in events" }).ClickAsync();
+        await page.ArriveAtAsync("**/admin/security-events");
+        var failed = page.Locator("tbody tr").Filter(new() { HasText = "Wrong password" });
+        await Assertions.Expect(failed).ToHaveCountAsync(1);
+        await Assertions.Expect(failed).ToContainTextAsync("Professor Alison Reid");
+        await Assertions.Expect(failed).ToContainTextAsync("127.0.0.1");
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Everything, with sign-ins").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody tr").Filter(new() { HasText = "Password and authenticator code" })).ToHaveCountAsync(1);
+        await page.AssertAccessibleAsync();
+    }
+
     private async Task<Safeguard.Core.Id<Person>> IdOfAsync(string givenName)
     {
         await using var scope = _server.Scope();

@@ -11,7 +11,8 @@ public sealed class SessionTests
         await using var server = await SafeguardServer.StartAsync();
         using var client = await SignedInClient.SignInAsync(server, "csc.practitioner");
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/home")).StatusCode);
-        // Past the stamp validation interval (5 minutes), within the sliding session (30 minutes).
+        // The stamp is checked on every request; time passing (within the 30-minute sliding session) must not lose
+        // the second factor, as it did when Identity rebuilt the principal from the database every 5 minutes.
         server.Clock.Advance(TimeSpan.FromMinutes(6));
         Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/home")).StatusCode);
         server.Clock.Advance(TimeSpan.FromMinutes(6));

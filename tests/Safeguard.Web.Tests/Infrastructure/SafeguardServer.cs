@@ -41,7 +41,13 @@ public sealed class SafeguardServer : IAsyncDisposable
     public string DataDirectory => _dataDirectory;
     public string ConnectionString => _database.ConnectionString;
 
-    public static async Task<SafeguardServer> StartAsync(DatabaseProvider provider = DatabaseProvider.Postgres, bool seed = true, IDictionary<string, string?>? settings = null)
+    /// <param name="observe">Adds services that watch the application's own (a wrapper that counts calls to a real
+    /// service): never a stand-in for what a test is proving.</param>
+    /// <param name="productionRateLimits">Keep the rate limits at their defaults. Otherwise they are raised out of
+    /// reach: a test class signs in dozens of times from one address within seconds, as no person does
+    /// (Security/RateLimitTests holds each limit at its default).</param>
+    public static async Task<SafeguardServer> StartAsync(DatabaseProvider provider = DatabaseProvider.Postgres, bool seed = true, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? observe = null, bool productionRateLimits = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var dataDirectory = Path.Combine(Path.GetTempPath(), "safeguard-tests", "data-" + Guid.NewGuid().ToString("N"));
@@ -56,6 +62,13 @@ public sealed class SafeguardServer : IAsyncDisposable
             // As production must: requests naming any other host are refused.
             ["AllowedHosts"] = "localhost;127.0.0.1",
         };
+        if (!productionRateLimits)
+        {
+            foreach (var limit in Auth.RateLimits.All)
+            {
+                configuration[$"RateLimits:{limit}:PermitLimit"] = "1000000";
+            }
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             configuration[key] = value;
@@ -63,6 +76,7 @@ public sealed class SafeguardServer : IAsyncDisposable
         var builder = SafeguardApp.CreateBuilder([], configuration);
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         builder.Services.AddSingleton<TimeProvider>(clock);
+        observe?.Invoke(builder.Services);
         var logs = new CapturedLogs();
         builder.Logging.AddProvider(logs);
         builder.Logging.AddFilter<CapturedLogs>(null, LogLevel.Trace);

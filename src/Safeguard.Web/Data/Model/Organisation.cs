@@ -46,5 +46,10 @@ public sealed class AppUser : IdentityUser<Guid>, ILedgerStream
     public string? JobTitle { get; set; }
     /// <summary>Accounts are disabled, never deleted: the ledger and the access log keep pointing at them.</summary>
     public bool IsActive { get; set; } = true;
+    /// <summary>
+    /// The time step of the last authenticator code accepted for this user: a code for this step or an earlier one is
+    /// refused, so each code signs in once (see Core's Totp.Check).
+    /// </summary>
+    public long? LastAuthenticatorStep { get; set; }
     public string LedgerStream => $"user/{Id}";
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Features.Account.Public;
@@ -12,7 +13,8 @@ namespace Safeguard.Web.Features.Account;
 
 /// <summary>The one page a user signed in with only a password may reach: setting up their second factor.</summary>
 [Authorize(Policy = Policies.PasswordOnly)]
-public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SecondFactor)]
+public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInAttempts attempts) : PageModel
 {
     [BindProperty]
     public CodeInput Input { get; set; } = new();
@@ -44,7 +46,7 @@ public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInMa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -57,13 +59,17 @@ public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInMa
             return Page();
         }
         var code = Input.Code!.Replace(" ", "", StringComparison.Ordinal).Trim();
+        var accountKey = attempts.AccountKeyOf(user.Email ?? "");
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            ModelState.AddModelError("Input.Code", "The code is not correct or has expired. Enter the code your app shows now");
+            await attempts.RecordAsync(HttpContext, SecurityEventKind.SecondFactorFailed, SecurityEventReason.WrongCode, accountKey, user.Id, cancellationToken);
+            ModelState.AddModelError("Input.Code", TwoFactorModel.FailureMessage);
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, true);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", Policies.MultiFactor)]);
+        attempts.RememberDevice(HttpContext, user.Id);
+        await attempts.RecordAsync(HttpContext, SecurityEventKind.SignedIn, SecurityEventReason.AuthenticatorSetUp, accountKey, user.Id, cancellationToken);
         return LocalRedirect(SignInModel.SafeReturnUrl(ReturnUrl));
     }
 
@@ -74,6 +80,8 @@ public sealed class SetUpAuthenticatorModel(UserManager<AppUser> users, SignInMa
         {
             await users.ResetAuthenticatorKeyAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            // A new key renews the security stamp, which would end this very session at its next request.
+            await signIn.RefreshSignInAsync(user);
         }
         FormattedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
     }

@@ -32,7 +32,7 @@ public static class PartnerApiEndpoints
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup(Prefix).RequireAuthorization(Policies.PartnerApi).WithTags("Partner API");
+        var api = app.MapGroup(Prefix).RequireAuthorization(Policies.PartnerApi).RequireRateLimiting(RateLimits.PartnerApi).WithTags("Partner API");
         api.MapPost("/concerns", SubmitConcernAsync)
             .WithName("SubmitConcern")
             .WithSummary("Submit a concern about a child")

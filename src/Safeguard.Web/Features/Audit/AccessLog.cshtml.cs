@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
+using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Features.Children;
 
 namespace Safeguard.Web.Features.Audit;
 
 /// <summary>The partnership-wide access log, for independent scrutineers.</summary>
-[Authorize(Roles = Roles.Scrutineer)]
+[Authorize(Policy = Policies.Scrutineers)]
 public sealed class AccessLogModel(SafeguardDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

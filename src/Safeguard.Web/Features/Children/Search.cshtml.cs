@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
 using Safeguard.Core.Access;
@@ -25,6 +26,7 @@ namespace Safeguard.Web.Features.Children;
 /// every child shown as seen in a search on their own record. Repeated searching is slowed by the rate limit on
 /// POST /children (configured with the application's other limits, not here).
 /// </summary>
+[EnableRateLimiting(RateLimits.Search)]
 public sealed class SearchModel(SafeguardDbContext db, ChildAccessService access) : PageModel
 {
     /// <summary>The access log stream searches are written to (the actor column says who searched).</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
-using Safeguard.Core.Access;
 using Safeguard.Core.Matching;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
@@ -17,7 +16,7 @@ namespace Safeguard.Web.Features.Matching;
 /// two children would otherwise see the other child's details without a relationship (docs/adr/0008). Every child
 /// named here is written to the access log as seen.
 /// </summary>
-[Authorize(Roles = Roles.FrontDoor)]
+[Authorize(Policy = Policies.FrontDoor)]
 public sealed class IndexModel(SafeguardDbContext db) : PageModel
 {
     /// <summary>Links this recent are listed with an undo; older ones are undone from the record's history.</summary>

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
-using Safeguard.Core.Access;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
@@ -17,7 +16,7 @@ namespace Safeguard.Web.Features.Matching;
 /// other records of each person if either is already linked with others, and the decision with a reason. Opening it
 /// is written to both records' access logs; the decision is ledgered, and "same person" links them (undoable).
 /// </summary>
-[Authorize(Roles = Roles.FrontDoor)]
+[Authorize(Policy = Policies.FrontDoor)]
 public sealed class ReviewModel(SafeguardDbContext db, PersonMatching matching) : PageModel
 {
     [BindProperty]

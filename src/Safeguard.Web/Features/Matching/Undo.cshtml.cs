@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
-using Safeguard.Core.Access;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data;
 using Safeguard.Web.Data.Model;
@@ -15,7 +14,7 @@ namespace Safeguard.Web.Features.Matching;
 /// Undoing a link: the two records become two people again, exactly as they were, and matching remembers that they
 /// are different. The undo and its reason are ledgered.
 /// </summary>
-[Authorize(Roles = Roles.FrontDoor)]
+[Authorize(Policy = Policies.FrontDoor)]
 public sealed class UndoModel(SafeguardDbContext db, PersonMatching matching) : PageModel
 {
     [BindProperty]

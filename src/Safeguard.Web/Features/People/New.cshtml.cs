@@ -26,7 +26,7 @@ namespace Safeguard.Web.Features.People;
 /// linked with: docs/adr/0012) and is matched again once saved: certain matches are linked, possible ones go to the
 /// front door (a person the user declined is never linked automatically).
 /// </summary>
-[Authorize(Roles = $"{Roles.Practitioner},{Roles.TeamManager},{Roles.SeniorManager},{Roles.FrontDoor},{Roles.IntelligenceAnalyst}")]
+[Authorize(Policy = Policies.Recorders)]
 public sealed class NewModel(SafeguardDbContext db, ChildAccessService access, PersonMatching matching) : PageModel
 {
     [BindProperty]

@@ -39,6 +39,7 @@ public static class Navigation
         if (user.IsInRole(Roles.PartnershipAdministrator))
         {
             items.Add(new("Users", "/admin/users"));
+            items.Add(new("Sign-in events", "/admin/security-events"));
             items.Add(new("Screening instruments", "/admin/screening-instruments"));
         }
         if (user.IsInRole(Roles.SeniorManager) || user.IsInRole(Roles.PartnershipAdministrator) || user.IsInRole(Roles.Scrutineer) || user.IsInRole(Roles.CseLead))

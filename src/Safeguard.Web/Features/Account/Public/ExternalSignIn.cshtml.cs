@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data.Model;
 
@@ -13,7 +14,8 @@ namespace Safeguard.Web.Features.Account.Public;
 /// Safeguard with the same email, and the provider must confirm a second factor (amr "mfa"), or the partnership
 /// must have declared in configuration that its provider always requires one.
 /// </summary>
-public sealed class ExternalSignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IConfiguration configuration, IAuthenticationSchemeProvider schemes) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class ExternalSignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInAttempts attempts, IConfiguration configuration, IAuthenticationSchemeProvider schemes) : PageModel
 {
     public string Problem { get; private set; } = "";
 
@@ -30,7 +32,7 @@ public sealed class ExternalSignInModel(SignInManager<AppUser> signIn, UserManag
         return Challenge(properties, ExternalSignIn.Scheme);
     }
 
-    public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl)
+    public async Task<IActionResult> OnGetCallbackAsync(string? returnUrl, CancellationToken cancellationToken)
     {
         var info = await signIn.GetExternalLoginInfoAsync();
         if (info is null)
@@ -40,19 +42,25 @@ public sealed class ExternalSignInModel(SignInManager<AppUser> signIn, UserManag
         }
         var email = info.Principal.FindFirstValue("email") ?? info.Principal.FindFirstValue(ClaimTypes.Email);
         var user = email is null ? null : await users.FindByEmailAsync(email);
+        var accountKey = email is null ? null : attempts.AccountKeyOf(email);
         if (user is null || !user.IsActive)
         {
+            // Here the organisation has vouched for the person, so saying there is no account tells them nothing new.
+            await attempts.RecordAsync(HttpContext, SecurityEventKind.SignInFailed, SecurityEventReason.OrganisationGaveNoKnownAccount, accountKey, user?.Id, cancellationToken);
             Problem = "There is no active Safeguard account for the email address your organisation gave. Ask the partnership's administrator.";
             return Page();
         }
         var providerConfirmedMfa = info.Principal.FindAll("amr").Any(c => c.Value is "mfa" or "otp" or "hwk" or "swk");
         if (!providerConfirmedMfa && !configuration.GetValue<bool>("Authentication:Oidc:ProviderAlwaysRequiresMfa"))
         {
+            await attempts.RecordAsync(HttpContext, SecurityEventKind.SignInFailed, SecurityEventReason.OrganisationGaveNoSecondFactor, accountKey, user.Id, cancellationToken);
             Problem = "Your organisation's sign-in did not confirm a second factor, which Safeguard requires.";
             return Page();
         }
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", Policies.MultiFactor), new Claim("idp", ExternalSignIn.Scheme)]);
+        attempts.RememberDevice(HttpContext, user.Id);
+        await attempts.RecordAsync(HttpContext, SecurityEventKind.SignedIn, SecurityEventReason.OrganisationAccount, accountKey, user.Id, cancellationToken);
         return LocalRedirect(SignInModel.SafeReturnUrl(returnUrl));
     }
 }

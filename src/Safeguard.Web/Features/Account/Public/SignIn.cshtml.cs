@@ -3,13 +3,21 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Safeguard.Web.Auth;
 using Safeguard.Web.Data.Model;
 
 namespace Safeguard.Web.Features.Account.Public;
 
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IAuthenticationSchemeProvider schemes) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SignInAttempts attempts, IAuthenticationSchemeProvider schemes) : PageModel
 {
+    /// <summary>
+    /// The one answer to every failed sign-in: wrong password, no such account, account switched off, or held back by
+    /// the back-off. Which of them it was is for the security events, not for whoever is at the keyboard.
+    /// </summary>
+    public const string FailureMessage = "Enter a correct email address and password. After several attempts that do not match, Safeguard waits longer before it checks again";
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
@@ -37,23 +45,35 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         await LoadExternalProviderAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <remarks>
+    /// Every path that answers "no" does the same work: one lookup of the email, one read of recent attempts, one
+    /// password hash (the account's, or a stand-in's), one security event. None of them answers sooner than a wrong
+    /// password for a real account would, so timing does not list the accounts.
+    /// </remarks>
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadExternalProviderAsync();
         if (!ModelState.IsValid)
         {
             return Page();
         }
+        var accountKey = attempts.AccountKeyOf(Input.Email!);
         var user = await users.FindByEmailAsync(Input.Email!);
-        if (user is null || !user.IsActive)
+        if (await attempts.HeldBackAsync(HttpContext, accountKey, user?.Id, cancellationToken) is { } backOff)
         {
+            attempts.SpendPasswordCheckWork(Input.Password!);
+            await attempts.RecordAsync(HttpContext, SecurityEventKind.HeldBack, SignInAttempts.ReasonFor(backOff), accountKey, user?.Id, cancellationToken);
             return Failed();
         }
-        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        if (user is null || !user.IsActive)
         {
-            return RedirectToPage("/Account/Public/LockedOut");
+            attempts.SpendPasswordCheckWork(Input.Password!);
+            await attempts.RecordAsync(HttpContext, SecurityEventKind.SignInFailed,
+                user is null ? SecurityEventReason.NoSuchAccount : SecurityEventReason.AccountSwitchedOff, accountKey, user?.Id, cancellationToken);
+            return Failed();
         }
+        // Identity's lockout is not used: a hard lock is a tool for locking a named colleague out (docs/adr/0013).
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.RequiresTwoFactor)
         {
             return RedirectToPage("/Account/Public/TwoFactor", new { ReturnUrl = SafeReturnUrl(ReturnUrl) });
@@ -61,15 +81,16 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         if (result.Succeeded)
         {
             // Signed in with a password only: the one thing such a user may do is set up their second factor.
+            await attempts.RecordAsync(HttpContext, SecurityEventKind.SignedIn, SecurityEventReason.PasswordOnlyAuthenticatorNotSetUp, accountKey, user.Id, cancellationToken);
             return RedirectToPage("/Account/SetUpAuthenticator", new { ReturnUrl = SafeReturnUrl(ReturnUrl) });
         }
+        await attempts.RecordAsync(HttpContext, SecurityEventKind.SignInFailed, SecurityEventReason.WrongPassword, accountKey, user.Id, cancellationToken);
         return Failed();
     }
 
     private PageResult Failed()
     {
-        // One message for every failure, so the page does not reveal which email addresses have accounts.
-        ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
+        ModelState.AddModelError("Input.Email", FailureMessage);
         return Page();
     }
 
