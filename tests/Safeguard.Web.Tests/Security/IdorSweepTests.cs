@@ -25,6 +25,12 @@ public sealed partial class IdorSweepTests(IdorSweepFixture fixture, ITestOutput
     /// <summary>At least this many requests, or the sweep has lost its reach.</summary>
     private const int MinimumRequests = 10_000;
 
+    /// <summary>
+    /// Canaries of other kinds tried in each place, per user: rotating through the users, every canary is tried in
+    /// every place (18 users x 2 is more than the canaries).
+    /// </summary>
+    private const int OtherKindsPerUser = 2;
+
     /// <summary>Concurrent requests: enough to keep two cores busy, few enough not to exhaust the database pool.</summary>
     private const int Concurrency = 12;
 
@@ -344,7 +350,7 @@ public sealed partial class IdorSweepTests(IdorSweepFixture fixture, ITestOutput
     };
 
     /// <summary>
-    /// The requests: for every route with an id and every user, the canaries of that place's kind, three canaries of
+    /// The requests: for every route with an id and every user, the canaries of that place's kind, two canaries of
     /// other kinds (rotating by user, so every canary is tried in every place across the users), three ids that do not
     /// exist, and for a route with two ids, each canary beside an id that does not exist and beside the user's own
     /// child. Shuffled (the same way each run) so existing and missing ids interleave.
@@ -390,7 +396,7 @@ public sealed partial class IdorSweepTests(IdorSweepFixture fixture, ITestOutput
                     var own = kinds[slot] != IdKind.Child && kinds.Contains(IdKind.Child) && user.OwnChild is { } child ? child.Value : (Guid?)null;
                     var natural = canaries.Where(c => c.Kind == kinds[slot]).ToList();
                     var others = canaries.Where(c => c.Kind != kinds[slot]).ToList();
-                    var chosen = natural.Concat(Enumerable.Range(0, 3).Select(k => others[(userIndex * 3 + k + slot) % others.Count])).ToList();
+                    var chosen = natural.Concat(Enumerable.Range(0, OtherKindsPerUser).Select(k => others[(userIndex * OtherKindsPerUser + k + slot) % others.Count])).ToList();
                     foreach (var canary in chosen)
                     {
                         // The canary in this place; every other place holds an id that does not exist, or the user's own child.
@@ -463,14 +469,19 @@ public sealed partial class IdorSweepTests(IdorSweepFixture fixture, ITestOutput
         var normalised = string.Join("\n", headers) + "\n\n" + Normalise(body);
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
         bodies.TryAdd(fingerprint, normalised);
-        var everything = string.Join("\n", response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")) + "\n" + body;
-        var at = everything.IndexOf(_fixture.Secret, StringComparison.OrdinalIgnoreCase);
-        var canary = at < 0 ? null : Regex.Match(everything[at..], @"^\w+").Value;
-        return new Answer(request, (int)response.StatusCode, response.Headers.Location?.OriginalString, body.Length, fingerprint, canary);
+        var headerText = string.Join("\n", response.Headers.Concat(response.Content.Headers).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"));
+        return new Answer(request, (int)response.StatusCode, response.Headers.Location?.OriginalString, body.Length, fingerprint, CanaryIn(headerText) ?? CanaryIn(body));
+    }
+
+    /// <summary>The first canary named in the text (the secret and the field number after it), if any.</summary>
+    private string? CanaryIn(string text)
+    {
+        var at = text.IndexOf(_fixture.Secret, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : CanaryName().Match(text, at).Value;
     }
 
     /// <summary>What differs per request and means nothing: antiforgery tokens and ids (the url's own ids echoed back).</summary>
-    private static string Normalise(string text) => GuidPattern().Replace(AntiforgeryToken().Replace(text, "$1TOKEN"), "ID");
+    private static string Normalise(string text) => Volatile().Replace(text, m => m.Groups[1].Success ? m.Groups[1].Value + "TOKEN" : "ID");
 
     private static string Around(ConcurrentDictionary<string, string> bodies, Answer answer, string leak)
     {
@@ -495,9 +506,10 @@ public sealed partial class IdorSweepTests(IdorSweepFixture fixture, ITestOutput
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
 
-    [GeneratedRegex("(name=\"__RequestVerificationToken\" type=\"hidden\" value=\")[^\"]+")]
-    private static partial Regex AntiforgeryToken();
+    /// <summary>An antiforgery token's value (group 1 is what comes before it), or an id.</summary>
+    [GeneratedRegex("(name=\"__RequestVerificationToken\" type=\"hidden\" value=\")[^\"]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Volatile();
 
-    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
-    private static partial Regex GuidPattern();
+    [GeneratedRegex(@"\G\w+")]
+    private static partial Regex CanaryName();
 }
