@@ -164,33 +164,7 @@ public sealed class RouteAccessTests(RouteTableFixture fixture) : IClassFixture<
     private static string Email(string role) => RouteTableFixture.Email(role);
 
     /// <summary>Every (method, route, handler) the application serves, read from its endpoints.</summary>
-    private List<(string Key, string Route, string Method, string? Handler, bool AllowsAnonymous)> ServedRoutes()
-    {
-        var endpoints = _server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
-        var routes = new List<(string, string, string, string?, bool)>();
-        foreach (var endpoint in endpoints)
-        {
-            var route = "/" + endpoint.RoutePattern.RawText?.TrimStart('/');
-            var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            var page = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>();
-            var handlers = page?.HandlerMethods.Select(h => (Method: h.HttpMethod.ToUpperInvariant(), h.Name)).ToList() ?? [];
-            if (page is null && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>() is { } methods)
-            {
-                // Minimal API endpoints (the partner API, the OpenAPI document): one row per method.
-                route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-                handlers.AddRange(methods.HttpMethods.Select(m => (m.ToUpperInvariant(), (string?)null)));
-            }
-            if (handlers.Count == 0)
-            {
-                handlers.Add(("GET", null));
-            }
-            foreach (var (method, name) in handlers.Distinct())
-            {
-                routes.Add(($"{method} {route}{(name is null ? "" : $"?handler={name}")}", route, method, name, anonymous));
-            }
-        }
-        return routes;
-    }
+    private List<ServedRoute> ServedRoutes() => Access.ServedRoutes.Of(_server.Services);
 
     [Fact]
     public void Every_route_is_in_the_table_and_every_row_is_a_route()

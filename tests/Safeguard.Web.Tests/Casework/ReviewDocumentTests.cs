@@ -14,6 +14,15 @@ public sealed class ReviewDocumentTests
     [InlineData("+44 7700 900123", "\"'+44 7700 900123\"")]
     [InlineData("-1", "\"'-1\"")]
     [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
+    [InlineData("\t=1+1", "\"'\t=1+1\"")]
+    [InlineData("\r=1+1", "\"'\r=1+1\"")]
+    [InlineData(" =1+1", "\"' =1+1\"")]
+    [InlineData("\u3000=1+1", "\"'\u3000=1+1\"")]
+    [InlineData("\uFF1D1+1", "\"'\uFF1D1+1\"")]
+    [InlineData("\uFF0B1", "\"'\uFF0B1\"")]
+    [InlineData("\uFF0D1", "\"'\uFF0D1\"")]
+    [InlineData("\uFF20SUM(A1)", "\"'\uFF20SUM(A1)\"")]
+    [InlineData("A sum =1+1 later in the text", "A sum =1+1 later in the text")]
     [InlineData("", "")]
     public void Cells_are_quoted_and_formulas_defused(string value, string cell) => Assert.Equal(cell, ReviewDocument.Cell(value));
 

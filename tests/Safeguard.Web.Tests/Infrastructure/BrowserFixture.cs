@@ -35,12 +35,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    public async Task<IPage> NewPageAsync(SafeguardServer server)
+    /// <param name="bypassContentSecurityPolicy">
+    /// Ignore the pages' Content-Security-Policy: the hostile-text tests turn it off so that what they prove is the
+    /// escaping, not the policy that would block an injected script as a second line of defence.
+    /// </param>
+    public async Task<IPage> NewPageAsync(SafeguardServer server, bool bypassContentSecurityPolicy = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.BaseUrl,
             IgnoreHTTPSErrors = true,
+            BypassCSP = bypassContentSecurityPolicy,
             Locale = "en-GB",
             TimezoneId = "Europe/London",
         });
@@ -67,10 +72,15 @@ public static class PageChecks
     /// <summary>axe-core on the page as it is now: no WCAG 2.2 AA violation allowed.</summary>
     public static async Task AssertAccessibleAsync(this IPage page)
     {
-        var result = await page.RunAxe(s_wcag22aa);
-        var problems = result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        var problems = await AccessibilityProblemsAsync(page);
         Assert.True(problems.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", problems)}");
+    }
+
+    /// <summary>axe-core's WCAG 2.2 AA violations on the page as it is now, one line each.</summary>
+    public static async Task<List<string>> AccessibilityProblemsAsync(this IPage page)
+    {
+        var result = await page.RunAxe(s_wcag22aa);
+        return [.. result.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")];
     }
 
     /// <summary>Signs in through the real pages: email and password, then the current authenticator code.</summary>

@@ -137,15 +137,17 @@ public sealed class ActionModel(SafeguardDbContext db, ChildAccessService access
     private async Task<IActionResult?> LoadAsync(Id<CaseAction> actionId, CancellationToken cancellationToken)
     {
         var action = await db.Actions.AsNoTracking().SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken);
+        // The staff directory and the relationship are read whether or not the action exists: refusing an action that
+        // exists must take as long as refusing an id that does not, or the time taken tells which ids exist.
+        var staff = await StaffDirectory.LoadAsync(db, cancellationToken);
+        var basis = await access.BasisAsync(action?.PersonId ?? default, cancellationToken);
         if (action is null)
         {
             return NotFound();
         }
         var me = access.User;
         var now = db.Now;
-        var staff = await StaffDirectory.LoadAsync(db, cancellationToken);
         var ladder = ActionLadder.For(schedule, action, staff, now);
-        var basis = await access.BasisAsync(action.PersonId, cancellationToken);
         var isOwner = action.OwnerUserId == me.UserId;
         EscalatedToMe = ladder.EscalatedTo(me.UserId);
         if (!isOwner && action.AssignedByUserId != me.UserId && EscalatedToMe is null && basis == AccessBasis.None)

@@ -58,7 +58,9 @@ public sealed class RequestAccessModel(SafeguardDbContext db, ChildAccessService
 
     private async Task<IActionResult?> LoadAsync(Id<Person> id, CancellationToken cancellationToken)
     {
-        var person = await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.GivenName, p.FamilyName }).SingleOrDefaultAsync(cancellationToken);
+        // Children only: this is the way in from search, which finds children only. An adult's name (a suspect the
+        // intelligence unit linked) must not be told to whoever holds their id: answered as an id that does not exist.
+        var person = await db.People.AsNoTracking().Where(p => p.Id == id && p.Kind == PersonKind.Child).Select(p => new { p.GivenName, p.FamilyName }).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
             return NotFound();

@@ -57,8 +57,8 @@ public sealed record ReviewDocument(
 
     /// <summary>
     /// The document as CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheets read the accents). A cell that a
-    /// spreadsheet would run as a formula (starting =, +, -, @) is prefixed with an apostrophe: a chronology must
-    /// never execute what someone typed into a record.
+    /// spreadsheet would run as a formula is prefixed with an apostrophe (<see cref="Cell"/>): a chronology must never
+    /// execute what someone typed into a record.
     /// </summary>
     public byte[] ToCsv()
     {
@@ -72,14 +72,29 @@ public sealed record ReviewDocument(
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
     }
 
+    /// <summary>
+    /// One CSV cell. A value a spreadsheet could run as a formula gets a leading apostrophe (OWASP's advice on CSV
+    /// injection): one that starts with a tab or carriage return, or whose first character after white space is
+    /// = + - @ or their full-width forms, which some spreadsheets (and input methods) read as the same.
+    /// </summary>
     public static string Cell(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (MayRunAsFormula(value))
         {
             value = "'" + value;
         }
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value.StartsWith('\'') ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    private static bool MayRunAsFormula(string value)
+    {
+        if (value.Length > 0 && value[0] is '\t' or '\r')
+        {
+            return true;
+        }
+        var start = value.AsSpan().TrimStart();
+        return start.Length > 0 && start[0] is '=' or '+' or '-' or '@' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20';
     }
 
     public string FileName(string extension) =>

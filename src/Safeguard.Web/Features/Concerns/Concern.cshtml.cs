@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Safeguard.Core;
 using Safeguard.Core.Access;
 using Safeguard.Core.Casework;
@@ -22,26 +23,23 @@ public sealed class ConcernModel(SafeguardDbContext db, ChildAccessService acces
 
     public async Task<IActionResult> OnGetAsync(Id<Concern> concernId, CancellationToken cancellationToken)
     {
-        if (await ConcernView.LoadAsync(db, schedule, concernId, cancellationToken) is not { } view)
-        {
-            return NotFound();
-        }
+        // Who may see it is decided before the concern is read in full, with the same work whether or not it exists,
+        // so that refusing a concern takes as long as refusing an id that does not exist.
+        var facts = await db.Concerns.AsNoTracking().Where(c => c.Id == concernId).Select(c => new { c.PersonId, c.ReportedByUserId }).SingleOrDefaultAsync(cancellationToken);
         var user = access.User;
-        IsReporter = view.Concern.ReportedByUserId == user.UserId;
+        var basis = await access.BasisAsync(facts?.PersonId ?? default, cancellationToken);
+        IsReporter = facts is not null && facts.ReportedByUserId == user.UserId;
         IsFrontDoor = user.IsInRole(Roles.FrontDoor);
-        if (view.Concern.PersonId is { } child)
-        {
-            var basis = await access.BasisAsync(child, cancellationToken);
-            MaySeeChild = basis != AccessBasis.None;
-            if (MaySeeChild || IsFrontDoor || IsReporter)
-            {
-                db.RecordAccess(Person.PersonStream(child), AccessActions.ViewConcern, basis.ToString());
-                await db.SaveChangesAsync(cancellationToken);
-            }
-        }
-        if (!IsReporter && !IsFrontDoor && !MaySeeChild)
+        MaySeeChild = facts?.PersonId is not null && basis != AccessBasis.None;
+        if (facts is null || (!IsReporter && !IsFrontDoor && !MaySeeChild)
+            || await ConcernView.LoadAsync(db, schedule, concernId, cancellationToken) is not { } view)
         {
             return NotFound();
+        }
+        if (facts.PersonId is { } child)
+        {
+            db.RecordAccess(Person.PersonStream(child), AccessActions.ViewConcern, basis.ToString());
+            await db.SaveChangesAsync(cancellationToken);
         }
         View = view;
         return Page();

@@ -60,12 +60,15 @@ public static class IntelligenceAccess
         ArgumentNullException.ThrowIfNull(user);
         var items = tracked ? db.IntelligenceItems : db.IntelligenceItems.AsNoTracking();
         var item = await items.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        // The routing and the agency are read whether or not the item exists, so that refusing an item takes as long as
+        // refusing an id that does not exist.
+        var routing = await db.IntelligenceRoutings.AsNoTracking().SingleOrDefaultAsync(r => r.ItemId == id && r.AgencyId == user.AgencyId, cancellationToken);
+        var police = await IsPoliceAsync(db, user.AgencyId, cancellationToken);
         if (item is null)
         {
             return null;
         }
-        var routing = await db.IntelligenceRoutings.AsNoTracking().SingleOrDefaultAsync(r => r.ItemId == id && r.AgencyId == user.AgencyId, cancellationToken);
-        var viewer = new Viewer(IsUnit(user), item.SubmittedByUserId == user.UserId, routing is not null, await IsPoliceAsync(db, user.AgencyId, cancellationToken));
+        var viewer = new Viewer(IsUnit(user), item.SubmittedByUserId == user.UserId, routing is not null, police);
         var view = Handling.View(item.HandlingFacts, viewer);
         if (view.Visibility == ItemVisibility.None)
         {
