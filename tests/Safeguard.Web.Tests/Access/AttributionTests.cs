@@ -209,7 +209,7 @@ public sealed class AttributionTests(AttributionFixture fixture) : IClassFixture
     [Fact]
     public async Task Signing_in_writes_as_the_public_sign_in_page_and_a_write_by_nobody_anywhere_else_is_refused()
     {
-        // Through HTTP: a wrong password counts against the account, written by the public sign-in page.
+        // Through HTTP: a wrong password is recorded against the account as a security event, written by the public sign-in page.
         var grace = await ChainRows.UserAsync(_server, "csc.practitioner2");
         using var client = SignedInClient.Anonymous(_server);
         var token = await SignedInClient.TokenFromAsync(client, "/account/sign-in");
@@ -217,7 +217,7 @@ public sealed class AttributionTests(AttributionFixture fixture) : IClassFixture
         var wrong = await client.PostAsync("/account/sign-in", SignedInClient.Form(token, ("Input.Email", DemoPartnership.EmailOf("csc.practitioner2")), ("Input.Password", "not the password at all")));
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         var counted = await ChainRows.SinceAsync(_server, heads);
-        Assert.Contains(counted, r => r.Stream == $"user/{grace.Id}" && r.What == "AppUser.changed");
+        Assert.Contains(counted, r => r.Stream == $"user/{grace.Id}" && r.What == "SecurityEvent.added");
         Assert.All(counted, r => Assert.Equal(("public/sign-in", "-"), (r.Actor, r.Agency)));
 
         // No route lets a request by nobody write outside the sign-in pages, so the refusal is shown one level down:

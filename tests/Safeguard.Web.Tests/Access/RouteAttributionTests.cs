@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Screening;
 using Safeguard.Web.Data.Model;
 using Safeguard.Web.Demo;
+using Safeguard.Web.Features.Concerns;
 using Safeguard.Web.Features.Shared;
 using Safeguard.Web.Tests.Infrastructure;
 
@@ -48,6 +49,12 @@ public sealed class RouteAttributionTests : IAsyncLifetime
     public async Task Every_route_that_writes_or_logs_names_the_signed_in_user_and_their_agency()
     {
         var ids = await DemoIdsAsync();
+        await using (var scope = _server.Scope())
+        {
+            var matcher = scope.ServiceProvider.GetRequiredService<ConcernMatcher>();
+            ids["waitingChildOffered"] = (await matcher.ChildCandidatesAsync("Amber", "Lewis", null, null)).First().Id.ToString();
+            ids["waitingAdultOffered"] = (await matcher.AdultCandidatesAsync("Darren Hale", null)).First().Id.ToString();
+        }
         var values = new Dictionary<string, string>();
         var today = UkTime.DateOf(_server.Clock.GetUtcNow());
         (string, string)[] Date(string prefix, DateOnly day) =>
@@ -72,8 +79,8 @@ public sealed class RouteAttributionTests : IAsyncLifetime
             new("GET /front-door/concerns/{concernId}", "mash.triage", () => $"/front-door/concerns/{Id("waiting")}", MustWrite: false),
             new("POST /front-door/concerns/{concernId}?handler=Take", "mash.triage", () => $"/front-door/concerns/{Id("waiting")}?handler=Take"),
             new("POST /front-door/concerns/{concernId}?handler=LinkAdult", "mash.triage", () => $"/front-door/concerns/{Id("waiting")}?handler=LinkAdult",
-                () => [("adult", Id("waitingAdult")), ("person", Id("darren"))]),
-            new("POST /front-door/concerns/{concernId}?handler=Link", "mash.triage", () => $"/front-door/concerns/{Id("waiting")}?handler=Link", () => [("person", Id("kayleigh"))]),
+                () => [("adult", Id("waitingAdult")), ("person", Id("waitingAdultOffered"))]),
+            new("POST /front-door/concerns/{concernId}?handler=Link", "mash.triage", () => $"/front-door/concerns/{Id("waiting")}?handler=Link", () => [("person", Id("waitingChildOffered"))]),
             new("POST /front-door/concerns/{concernId}?handler=NewRecord", "mash.triage", () => $"/front-door/concerns/{Id("reported")}?handler=NewRecord"),
             new("GET /front-door/concerns/{concernId}", "mash.triage", () => $"/front-door/concerns/{Id("reported")}"),
             new("GET /concerns/{concernId}", "youth.worker", () => $"/concerns/{Id("reported")}"),
@@ -306,7 +313,13 @@ public sealed class RouteAttributionTests : IAsyncLifetime
         async Task<string> Adult(string given) => (await db.People.Where(p => p.GivenName == given && p.Kind == PersonKind.Adult).Select(p => p.Id).FirstAsync()).ToString();
         async Task<string> User(string key) => (await db.Users.Where(u => u.Email == DemoPartnership.EmailOf(key)).Select(u => u.Id).SingleAsync()).ToString();
         var kayleigh = await db.People.Where(p => p.GivenName == "Kayleigh").Select(p => p.Id).SingleAsync();
+        // The front door links only a person it offers for the concern, so the waiting concern names a child and an
+        // adult Safeguard holds, and the steps link the ones the server's own matcher offers.
         var waiting = await db.Concerns.Include(c => c.Adults).SingleAsync(c => c.ChildGivenName == "Chloe");
+        var amber = await db.People.SingleAsync(p => p.GivenName == "Amber" && p.Kind == PersonKind.Child && p.MergedIntoId == null);
+        (waiting.ChildGivenName, waiting.ChildFamilyName, waiting.ChildDateOfBirth) = (amber.GivenName, amber.FamilyName, amber.DateOfBirth);
+        waiting.Adults.Single().Name = "Darren Hale";
+        await db.SaveChangesAsync();
         return new Dictionary<string, string>
         {
             ["amber"] = await Child("Amber"),

@@ -48,7 +48,11 @@ public sealed class SecondFactorStateTests(SeededServerFixture fixture) : IClass
         Assert.False(await _server.WithDbAsync(db => db.People.AnyAsync(p => p.FamilyName == "Passwordonly")));
         var actor = "user/" + await _server.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         Assert.False(await _server.WithDbAsync(db => db.AccessLog.AnyAsync(e => e.Actor == actor)));
-        Assert.False(await _server.WithDbAsync(db => db.Ledger.AnyAsync(e => e.Actor == actor)));
+        // Setting up the authenticator writes the new key, and the security events of doing so, to the user's own
+        // account as the user; nothing else may be written in their name before the second factor.
+        var written = await _server.WithDbAsync(db => db.Ledger.Where(e => e.Actor == actor).Select(e => new { e.Stream, e.Type }).ToListAsync());
+        Assert.All(written, e => Assert.Equal(actor, e.Stream));
+        Assert.Contains(written, e => e.Type == "AppUser.changed");
     }
 
     [Fact]
